@@ -1,0 +1,1 @@
+"""The rule components: officials, capacities and projects, slogans."""

@@ -1,0 +1,125 @@
+"""``normalize(text) -> Normalized``: scraped Chinese news to clean Simplified text, traceably.
+
+Pure Python, no spaCy. The work is a chain of named repairs (see :data:`STEPS`), each of which
+can be switched off; their offset maps compose, so every character of the clean text maps back
+to its span of the raw input and back again. The whole is idempotent:
+``normalize(normalize(x).text).text == normalize(x).text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from .chain import ChainResult, Removal, Step, run_chain
+from .offsets import OffsetMap
+from .pinyin import pinyin_step
+from .script import script_step
+
+#: The repairs, in the order they run. Names are stable: they are config keys and report keys.
+STEPS: Tuple[Step, ...] = (
+    Step("pinyin", pinyin_step, "remove (pinyin) glosses that are readings of the preceding character"),
+    Step("script", script_step, "Traditional and mixed script to Simplified (OpenCC t2s)"),
+)
+
+STEP_NAMES: Tuple[str, ...] = tuple(s.name for s in STEPS)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A byline or credit in the clean text: ``记者 刘玉林`` with role ``记者``; offsets are in
+    the normalized text. The official-title matcher turns these into journalists."""
+
+    start: int
+    end: int
+    role: str
+    name: str
+    name_start: int
+    name_end: int
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "role": self.role, "name": self.name,
+                "name_start": self.name_start, "name_end": self.name_end}
+
+
+@dataclass
+class NormalizationReport:
+    """What each step changed (counts per step) and everything that was removed."""
+
+    steps: Dict[str, Dict[str, int]] = field(default_factory=dict)
+    removals: List[Removal] = field(default_factory=list)
+    encoding: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {
+            "steps": {k: dict(v) for k, v in self.steps.items() if v},
+            "removed": [r.to_dict() for r in self.removals],
+            "encoding": self.encoding,
+        }
+
+
+@dataclass
+class Normalized:
+    """The clean text, its exact map to the raw input, and what was done to get there."""
+
+    raw: str
+    text: str
+    offset_map: OffsetMap
+    report: NormalizationReport
+    credits: List[Credit] = field(default_factory=list)
+    headline: Optional[Tuple[int, int]] = None
+
+    def raw_span(self, start: int, end: int) -> Tuple[int, int]:
+        """Raw character span of the clean span ``[start, end)``."""
+        return self.offset_map.out_span_to_src(start, end)
+
+    def raw_text(self, start: int, end: int) -> str:
+        s, e = self.raw_span(start, end)
+        return self.raw[s:e]
+
+    def clean_span(self, raw_start: int, raw_end: int) -> Tuple[int, int]:
+        """Clean span of the raw span ``[raw_start, raw_end)`` (empty if it was removed)."""
+        return self.offset_map.src_span_to_out(raw_start, raw_end)
+
+    @property
+    def headline_text(self) -> Optional[str]:
+        return self.text[self.headline[0]:self.headline[1]] if self.headline else None
+
+
+def resolve_steps(steps: Optional[Iterable[str]] = None, disable: Iterable[str] = ()) -> Tuple[Step, ...]:
+    """The steps to run: all defaults, or those named in ``steps``, minus ``disable``."""
+    wanted = set(STEP_NAMES if steps is None else steps)
+    unknown = (wanted | set(disable)) - set(STEP_NAMES)
+    if unknown:
+        raise ValueError(f"unknown normalizer step(s) {sorted(unknown)}; known: {', '.join(STEP_NAMES)}")
+    off = set(disable)
+    return tuple(s for s in STEPS if s.name in wanted and s.name not in off
+                 and (s.default or steps is not None))
+
+
+def normalize(
+    text: str,
+    *,
+    steps: Optional[Sequence[str]] = None,
+    disable: Sequence[str] = (),
+    options: Optional[Mapping[str, Any]] = None,
+) -> Normalized:
+    """Normalize scraped Chinese news text.
+
+    text:     the raw article.
+    steps:    names of the steps to run (default: all of :data:`STEP_NAMES` that are on by default).
+    disable:  names of steps to skip.
+    options:  step options, e.g. ``{"keep_width": True}``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() argument 'text' must be str, not {type(text).__name__}")
+    chosen = resolve_steps(steps, disable)
+    result: ChainResult = run_chain(text, chosen, options or {})
+    report = NormalizationReport(
+        steps={r.name: r.counts for r in result.steps},
+        removals=result.removals,
+    )
+    return Normalized(raw=text, text=result.text, offset_map=result.offset_map, report=report)
+
+
+__all__ = ["STEPS", "STEP_NAMES", "Credit", "NormalizationReport", "Normalized", "normalize", "resolve_steps"]

@@ -1,0 +1,96 @@
+"""The normalizer's step chain: named, switchable rewrites whose offset maps compose.
+
+A step looks at the current text and proposes :class:`~.offsets.Edit` s; the chain applies
+them, composes the step's map into the running map, counts what changed, and translates any
+removal the step records into raw-text offsets for the report. Steps never see offsets other
+than their own input's, which keeps each of them small and testable on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from .offsets import Edit, OffsetMap, apply_edits, compose
+
+
+@dataclass
+class Removal:
+    """Something a step took out of the text (junk, a pinyin gloss), kept for the report."""
+
+    step: str
+    reason: str
+    text: str
+    raw_start: int
+    raw_end: int
+
+    def to_dict(self) -> dict:
+        return {"step": self.step, "reason": self.reason, "text": self.text,
+                "raw_start": self.raw_start, "raw_end": self.raw_end}
+
+
+@dataclass
+class StepContext:
+    """What a step may use besides its input text: its options, and places to report to."""
+
+    options: Mapping[str, object]
+    counts: Dict[str, int] = field(default_factory=dict)
+    removals: List[Tuple[str, int, int, str]] = field(default_factory=list)
+
+    def count(self, key: str, n: int = 1) -> None:
+        if n:
+            self.counts[key] = self.counts.get(key, 0) + n
+
+    def removed(self, start: int, end: int, text: str, reason: str) -> None:
+        """Record that ``text`` at ``[start, end)`` of this step's input is being removed."""
+        self.removals.append((reason, start, end, text))
+
+
+StepFunc = Callable[[str, StepContext], Optional[Sequence[Edit]]]
+
+
+@dataclass(frozen=True)
+class Step:
+    """A named repair. ``func`` returns the edits for its input, or ``None``/``[]`` for none."""
+
+    name: str
+    func: StepFunc
+    doc: str = ""
+    default: bool = True
+
+
+@dataclass
+class StepReport:
+    name: str
+    counts: Dict[str, int]
+
+    @property
+    def changed(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class ChainResult:
+    text: str
+    offset_map: OffsetMap
+    steps: List[StepReport]
+    removals: List[Removal]
+
+
+def run_chain(text: str, steps: Iterable[Step], options: Mapping[str, object]) -> ChainResult:
+    """Run ``steps`` in order over ``text``; return the final text, its map to ``text`` and a report."""
+    current = text
+    mp = OffsetMap.identity(len(text))
+    reports: List[StepReport] = []
+    removals: List[Removal] = []
+    for step in steps:
+        ctx = StepContext(options=options)
+        edits = step.func(current, ctx)
+        if edits:
+            for reason, start, end, removed_text in ctx.removals:
+                raw0, raw1 = mp.out_span_to_src(start, end)
+                removals.append(Removal(step.name, reason, removed_text, raw0, raw1))
+            current, step_map = apply_edits(current, edits)
+            mp = compose(mp, step_map)
+        reports.append(StepReport(step.name, ctx.counts))
+    return ChainResult(current, mp, reports, removals)

@@ -1,0 +1,71 @@
+"""``load()``: the assembled govnews-nlp pipeline.
+
+A blank Chinese ``Language`` whose tokenizer is the normalizing tokenizer, followed by the rule
+components in a fixed order: people first (their names must not be read as slogans or projects),
+then capacities and projects, then slogans.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, Optional, Sequence
+
+import spacy
+from spacy.language import Language
+
+#: Component factories in pipeline order (each also under [project.entry-points.spacy_factories]).
+COMPONENTS: Sequence[str] = ("govnews_officials", "govnews_capacity", "govnews_slogans")
+
+
+def build_config(segmenter: str = "char", disable_steps: Iterable[str] = (), keep_width: bool = False) -> Dict:
+    return {
+        "nlp": {
+            "lang": "zh",
+            "tokenizer": {
+                "@tokenizers": "govnews_nlp.NormalizingTokenizer.v1",
+                "segmenter": segmenter,
+                "disable": list(disable_steps),
+                "keep_width": keep_width,
+            },
+        }
+    }
+
+
+def load(
+    segmenter: str = "char",
+    *,
+    components: Optional[Sequence[str]] = None,
+    disable_steps: Iterable[str] = (),
+    keep_width: bool = False,
+    pkuseg_model: Optional[str] = None,
+    patterns_dir: Optional[str] = None,
+    component_config: Optional[Dict[str, Dict[str, Any]]] = None,
+) -> Language:
+    """Build and initialize the pipeline.
+
+    segmenter:        ``char`` (default, fastest, nothing to download), ``jieba`` or ``pkuseg``.
+    components:       which rule components to add (default: all of :data:`COMPONENTS`).
+    disable_steps:    normalizer steps to switch off (see ``govnews_nlp.normalize.STEP_NAMES``).
+    keep_width:       keep half-width punctuation instead of widening it between Chinese text.
+    pkuseg_model:     folder with the pkuseg model (default: the ``govnews-nlp download pkuseg`` cache).
+    patterns_dir:     a folder of patterns files to use instead of the packaged ones.
+    component_config: per-component config overrides, ``{"govnews_slogans": {...}}``.
+    """
+    from . import extensions  # noqa: F401 - registers Doc/Span extensions
+
+    nlp = spacy.blank("zh", config=build_config(segmenter, disable_steps, keep_width))
+    wanted = list(COMPONENTS if components is None else components)
+    unknown = [c for c in wanted if c not in COMPONENTS]
+    if unknown:
+        raise ValueError(f"unknown component(s) {unknown}; known: {', '.join(COMPONENTS)}")
+    for name in wanted:
+        if not Language.has_factory(name):
+            raise ValueError(f"component factory {name!r} is not registered: is govnews-nlp installed?")
+        nlp.add_pipe(name, config=(component_config or {}).get(name, {}))
+    init_cfg: Dict[str, Any] = {"tokenizer": {"pkuseg_model": pkuseg_model}}
+    if patterns_dir:
+        init_cfg["components"] = {name: {"patterns_dir": patterns_dir} for name in wanted}
+    nlp.config["initialize"]["tokenizer"] = init_cfg["tokenizer"]
+    if "components" in init_cfg:
+        nlp.config["initialize"]["components"] = init_cfg["components"]
+    nlp.initialize()
+    return nlp

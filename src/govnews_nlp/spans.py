@@ -1,0 +1,100 @@
+"""Character hits → spaCy spans, whatever the segmenter.
+
+Components find things by scanning ``doc.text`` with regexes, so their results are character
+offsets. With the ``char`` segmenter every offset is a token boundary; with ``jieba`` or
+``pkuseg`` a word token can straddle an entity boundary (``市委书记罗清宇强调`` segmented as
+``罗清宇强`` …). We never drop or widen the entity: the straddling token is split with the
+retokenizer. spaCy's retokenizer does not update ``doc.spans`` groups, so existing groups and
+entities are saved as character offsets around the split and rebuilt afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from spacy.tokens import Doc, Span
+
+
+def token_boundaries(doc: Doc) -> Set[int]:
+    bounds = {len(doc.text)}
+    for tok in doc:
+        bounds.add(tok.idx)
+        bounds.add(tok.idx + len(tok.text))
+    return bounds
+
+
+def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> int:
+    """Split tokens so that every character offset in ``offsets`` is a token boundary.
+
+    Returns the number of tokens split. Span groups and entities survive unchanged.
+    """
+    bounds = token_boundaries(doc)
+    needed = sorted({o for o in offsets if 0 < o < len(doc.text) and o not in bounds})
+    if not needed:
+        return 0
+    cuts_by_token: Dict[int, List[int]] = {}
+    for off in needed:
+        tok = _token_at(doc, off)
+        if tok is None:  # inside whitespace that belongs to no token: nothing to split
+            continue
+        cuts_by_token.setdefault(tok.i, []).append(off - tok.idx)
+    if not cuts_by_token:
+        return 0
+    saved_groups = {
+        name: [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_) for s in group]
+        for name, group in doc.spans.items()
+    }
+    saved_group_attrs = {name: dict(group.attrs) for name, group in doc.spans.items()}
+    saved_ents = [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_) for s in doc.ents]
+    with doc.retokenize() as retok:
+        for i, cuts in cuts_by_token.items():
+            tok = doc[i]
+            pieces = [tok.text[a:b] for a, b in zip([0, *cuts], [*cuts, len(tok.text)])]
+            heads = [(tok, 0)] * len(pieces)
+            retok.split(tok, pieces, heads=heads)
+    doc.ents = [_char_span(doc, *e) for e in saved_ents]
+    for name, items in saved_groups.items():
+        doc.spans[name] = [_char_span(doc, *e) for e in items]
+        doc.spans[name].attrs.update(saved_group_attrs[name])
+    return len(cuts_by_token)
+
+
+def _token_at(doc: Doc, offset: int):
+    # binary search over token start offsets
+    lo, hi = 0, len(doc) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        tok = doc[mid]
+        if tok.idx + len(tok.text) <= offset:
+            lo = mid + 1
+        elif tok.idx > offset:
+            hi = mid - 1
+        else:
+            return tok
+    return None
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str = "", kb_id: str = "", span_id: str = "") -> Span:
+    span = doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id, alignment_mode="strict")
+    if span is None:  # pragma: no cover - boundaries were ensured before
+        raise ValueError(f"no token-aligned span for characters {start}..{end} of {doc.text[start:end]!r}")
+    return span
+
+
+def make_spans(doc: Doc, hits: Sequence[Tuple[int, int, str]]) -> List[Span]:
+    """Spans for character hits ``(start, end, label)``, splitting tokens where needed."""
+    ensure_boundaries(doc, [o for s, e, _ in hits for o in (s, e)])
+    return [_char_span(doc, s, e, label) for s, e, label in hits]
+
+
+def set_ents_filtered(doc: Doc, new_spans: Iterable[Span], replace_labels: Optional[Sequence[str]] = None) -> None:
+    """Add ``new_spans`` to ``doc.ents``, keeping existing entities and dropping overlaps.
+
+    Longer spans win over shorter ones (spaCy's ``filter_spans``), existing entities of other
+    components are kept where they do not overlap a longer new one. ``replace_labels`` drops
+    existing entities with those labels first (re-running a component is then idempotent).
+    """
+    from spacy.util import filter_spans
+
+    keep = [e for e in doc.ents if not replace_labels or e.label_ not in replace_labels]
+    doc.ents = filter_spans([*keep, *new_spans])

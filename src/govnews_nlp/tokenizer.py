@@ -1,0 +1,158 @@
+"""The normalizing tokenizer: normalize, then segment, then build the Doc on the clean text.
+
+Normalization has to happen before word segmentation (a segmenter fed ``產(chǎn)業`` segments
+garbage), so it lives in the tokenizer slot. Segmentation itself is delegated to spaCy's own
+:class:`spacy.lang.zh.ChineseTokenizer`, which already handles ``char``, ``jieba`` and ``pkuseg``
+and knows how to save a pkuseg model with the pipeline. This class adds the normalizer, keeps
+the raw text and the offset map on the Doc, and marks credits and the headline.
+
+Config::
+
+    [nlp.tokenizer]
+    @tokenizers = "govnews_nlp.NormalizingTokenizer.v1"
+    segmenter = "char"          # char | jieba | pkuseg
+    disable = []                # normalizer steps to skip
+    keep_width = false          # keep half-width punctuation between Chinese text
+
+    [initialize.tokenizer]
+    pkuseg_model = null         # default: the model of `govnews-nlp download pkuseg`
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional
+
+import srsly
+from spacy.lang.zh import ChineseTokenizer
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import DummyTokenizer, ensure_path, registry
+from spacy.vocab import Vocab
+
+from . import extensions as ext
+from .normalize import STEP_NAMES, Normalized, normalize
+from .segmenters import Segmenter, require_pkuseg_model
+from .spans import make_spans
+
+CREDITS_GROUP = "credits"
+
+
+@registry.tokenizers("govnews_nlp.NormalizingTokenizer.v1")
+def create_normalizing_tokenizer(
+    segmenter: str = "char",
+    disable: List[str] = [],  # noqa: B006 - spaCy config defaults are read-only lists
+    keep_width: bool = False,
+) -> Callable[[Language], NormalizingTokenizer]:
+    """Registered factory: ``@tokenizers = "govnews_nlp.NormalizingTokenizer.v1"``."""
+
+    def tokenizer_factory(nlp: Language) -> NormalizingTokenizer:
+        return NormalizingTokenizer(nlp.vocab, segmenter=segmenter, disable=disable, keep_width=keep_width)
+
+    return tokenizer_factory
+
+
+class NormalizingTokenizer(DummyTokenizer):
+    def __init__(
+        self,
+        vocab: Vocab,
+        segmenter: str = "char",
+        disable: Iterable[str] = (),
+        keep_width: bool = False,
+    ) -> None:
+        seg = segmenter.value if isinstance(segmenter, Segmenter) else str(segmenter)
+        if seg not in Segmenter.__members__:
+            raise ValueError(f"unknown segmenter {segmenter!r}; choose one of: char, jieba, pkuseg")
+        unknown = set(disable) - set(STEP_NAMES)
+        if unknown:
+            raise ValueError(f"unknown normalizer step(s) {sorted(unknown)}; known: {', '.join(STEP_NAMES)}")
+        self.vocab = vocab
+        self.segmenter = seg
+        self.disable = list(disable)
+        self.keep_width = bool(keep_width)
+        self.seg_tokenizer = ChineseTokenizer(vocab, segmenter=seg)
+
+    # -- the work -------------------------------------------------------------------------------
+    def normalize(self, text: str) -> Normalized:
+        return normalize(text, disable=self.disable, options={"keep_width": self.keep_width})
+
+    def __call__(self, text: str) -> Doc:
+        if not isinstance(text, str):
+            raise TypeError(f"the tokenizer's argument 'text' must be str, not {type(text).__name__}")
+        norm = self.normalize(text)
+        if self.segmenter == Segmenter.pkuseg and self.seg_tokenizer.pkuseg_seg is None:
+            raise ValueError(
+                "The pkuseg segmenter has no model loaded: call nlp.initialize() (it loads the model of "
+                "`govnews-nlp download pkuseg`), or use govnews_nlp.load(segmenter='pkuseg')."
+            )
+        doc = self.seg_tokenizer(norm.text) if norm.text else Doc(self.vocab, words=[])
+        self._annotate(doc, norm)
+        return doc
+
+    def _annotate(self, doc: Doc, norm: Normalized) -> None:
+        doc.user_data[ext.RAW_KEY] = norm.raw
+        doc.user_data[ext.SEGMENTER_KEY] = self.segmenter
+        if not norm.offset_map.is_identity:
+            doc.user_data[ext.MAP_KEY] = norm.offset_map.to_list()
+        doc.user_data[ext.REPORT_KEY] = norm.report.to_dict()
+        if norm.headline:
+            doc.user_data[ext.HEADLINE_KEY] = list(norm.headline)
+        if norm.credits:
+            spans = make_spans(doc, [(c.start, c.end, c.role) for c in norm.credits])
+            doc.spans[CREDITS_GROUP] = spans
+            doc.user_data["govnews_nlp.credits"] = [c.to_dict() for c in norm.credits]
+        else:
+            doc.spans[CREDITS_GROUP] = []
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # -- initialization and serialization -------------------------------------------------------
+    def initialize(
+        self,
+        get_examples: Optional[Callable[[], Iterable[Any]]] = None,
+        *,
+        nlp: Optional[Language] = None,
+        pkuseg_model: Optional[str] = None,
+        pkuseg_user_dict: Optional[str] = "default",
+    ) -> None:
+        """Load the pkuseg model (if that is the segmenter): ``pkuseg_model`` or the cached one."""
+        if self.segmenter == Segmenter.pkuseg:
+            model = require_pkuseg_model(pkuseg_model)
+            self.seg_tokenizer.initialize(get_examples, nlp=nlp, pkuseg_model=model,
+                                          pkuseg_user_dict=pkuseg_user_dict)
+
+    def _get_config(self) -> Dict[str, Any]:
+        return {"segmenter": self.segmenter, "disable": self.disable, "keep_width": self.keep_width}
+
+    def _set_config(self, cfg: Dict[str, Any]) -> None:
+        self.segmenter = cfg.get("segmenter", self.segmenter)
+        self.disable = list(cfg.get("disable", self.disable))
+        self.keep_width = bool(cfg.get("keep_width", self.keep_width))
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return srsly.msgpack_dumps({"cfg": self._get_config(), "segmenter": self.seg_tokenizer.to_bytes()})
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> NormalizingTokenizer:
+        msg = srsly.msgpack_loads(data)
+        self._set_config(msg["cfg"])
+        self.seg_tokenizer = ChineseTokenizer(self.vocab, segmenter=self.segmenter)
+        self.seg_tokenizer.from_bytes(msg["segmenter"])
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.seg_tokenizer.to_disk(path / "segmenter")
+        srsly.write_json(path / "normalizer.json", self._get_config())
+
+    def from_disk(self, path: Any, **kwargs: Any) -> NormalizingTokenizer:
+        path = Path(ensure_path(path))
+        cfg_path = path / "normalizer.json"
+        if cfg_path.exists():
+            self._set_config(srsly.read_json(cfg_path))
+        self.seg_tokenizer = ChineseTokenizer(self.vocab, segmenter=self.segmenter)
+        if (path / "segmenter").exists():
+            self.seg_tokenizer.from_disk(path / "segmenter")
+        return self

@@ -1,0 +1,86 @@
+"""Properties of the sparse offset maps every normalizer step relies on."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govnews_nlp.normalize.offsets import Edit, OffsetMap, apply_edits, compose
+
+
+@st.composite
+def text_and_edits(draw, alphabet="ab產(chǎn)業 "):
+    text = draw(st.text(alphabet=alphabet, max_size=30))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits = []
+    for lo, hi in zip(cuts[::2], cuts[1::2]):
+        if edits and lo < edits[-1].end:
+            continue
+        edits.append(Edit(lo, hi, draw(st.text(alphabet="xyz", max_size=3))))
+    return text, edits
+
+
+def chained_span(maps: list[OffsetMap], start: int, end: int) -> tuple[int, int]:
+    for m in reversed(maps):
+        start, end = m.out_span_to_src(start, end)
+    return start, end
+
+
+@given(text_and_edits())
+def test_apply_edits_text_and_lengths(case):
+    text, edits = case
+    out, mp = apply_edits(text, edits)
+    expected = text
+    for e in reversed(edits):
+        expected = expected[: e.start] + e.text + expected[e.end :]
+    assert out == expected
+    assert mp.out_len == len(out) and mp.src_len == len(text)
+
+
+@given(text_and_edits())
+def test_unchanged_characters_map_back_exactly(case):
+    text, edits = case
+    out, mp = apply_edits(text, edits)
+    touched = set()
+    for e in edits:
+        touched.update(range(e.start, e.end))
+    for j, ch in enumerate(text):
+        if j in touched:
+            continue
+        o0, o1 = mp.src_to_out(j)
+        assert o1 == o0 + 1 and out[o0] == ch
+        assert mp.out_to_src(o0) == (j, j + 1)
+
+
+@settings(max_examples=300)
+@given(text_and_edits(), st.data())
+def test_composition_agrees_with_chaining(case, data):
+    text, edits = case
+    mid, m1 = apply_edits(text, edits)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(mid)), max_size=6)))
+    edits2 = []
+    for lo, hi in zip(cuts[::2], cuts[1::2]):
+        if edits2 and lo < edits2[-1].end:
+            continue
+        edits2.append(Edit(lo, hi, data.draw(st.text(alphabet="pq", max_size=2))))
+    out, m2 = apply_edits(mid, edits2)
+    mc = compose(m1, m2)
+    assert (mc.out_len, mc.src_len) == (len(out), len(text))
+    prev_end = 0
+    for i in range(len(out)):
+        s0, s1 = mc.out_to_src(i)
+        c0, c1 = chained_span([m1, m2], i, i + 1)
+        assert 0 <= s0 <= s1 <= len(text)
+        # the composed map may be coarser than the chain, never narrower or elsewhere
+        assert (s0 <= c0 and c1 <= s1) or (c0 == c1 and s0 <= c0 <= s1)
+        assert s0 >= prev_end - (s1 - s0) or s0 >= 0
+        prev_end = s1
+    for j in range(len(text)):
+        o0, o1 = mc.src_to_out(j)
+        assert 0 <= o0 <= o1 <= len(out)
+
+
+def test_identity_is_free():
+    mp = OffsetMap.identity(5)
+    assert mp.is_identity and mp.out_to_src(3) == (3, 4)
+    assert OffsetMap.from_list(mp.to_list()) == mp

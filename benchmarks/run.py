@@ -1,0 +1,168 @@
+"""govnews-nlp benchmark harness: throughput as ratios to baselines run in the same process.
+
+    python benchmarks/run.py [--repeat N] [--segmenters char,jieba,pkuseg] [--quick]
+
+Every figure is measured on the same text in the same run as its baseline, so the ratios hold
+across machines even when the absolute numbers do not:
+
+* ``normalize()`` on dirty text (the seeds and, when present, ../shared/corpus/dev/raw) and on
+  the resulting clean text, against bare OpenCC ``t2s`` on the same text;
+* the pipeline per segmenter against ``spacy.blank("zh")`` with the same segmenter;
+* each rule component's own time against the bare ``char`` tokenizer on the same text
+  (the issues' budget: at most a quarter);
+* load time and peak memory per segmenter, each in a fresh process;
+* corpus extraction with 1 vs 2 processes and Dask (benchmarks/corpus.py), unless --quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Dict, List, Tuple
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEV_RAW = ROOT.parent / "shared" / "corpus" / "dev" / "raw"
+
+
+def corpus_texts() -> List[str]:
+    files = sorted((ROOT / "seeds").glob("*.txt"))
+    if DEV_RAW.is_dir():
+        files += sorted(p for p in DEV_RAW.glob("D??.txt"))
+    return [p.read_text(encoding="utf-8") for p in files]
+
+
+def best_time(fn: Callable[[], object], repeat: int) -> float:
+    """Best of ``repeat`` runs: the least disturbed by other load on the machine."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def row(name: str, chars: int, t: float, base_name: str, t_base: float) -> Tuple[str, str, str, str]:
+    return (name, f"{chars / t / 1e6:8.2f} M/s", f"{base_name}: {chars / t_base / 1e6:8.2f} M/s",
+            f"{t_base / t:6.2f}×")
+
+
+def bench_normalize(texts: List[str], repeat: int) -> List[Tuple[str, str, str, str]]:
+    from govnews_nlp import normalize
+    from govnews_nlp.normalize.script import opencc_converter
+
+    t2s = opencc_converter("t2s")
+    dirty = "\n".join(texts)
+    clean = normalize(dirty).text
+    rows = []
+    for label, text in (("normalize() dirty", dirty), ("normalize() clean", clean)):
+        t = best_time(lambda text=text: normalize(text), repeat)
+        tb = best_time(lambda text=text: t2s.convert(text), repeat)
+        rows.append(row(label, len(text), t, "OpenCC t2s", tb))
+    return rows
+
+
+def bench_pipelines(texts: List[str], segmenters: List[str], repeat: int):
+    import spacy
+
+    import govnews_nlp
+    from govnews_nlp.segmenters import pkuseg_model_available, pkuseg_model_dir
+
+    rows, component_rows = [], []
+    chars = sum(len(t) for t in texts)
+    for seg in segmenters:
+        if seg == "pkuseg" and not pkuseg_model_available():
+            rows.append((f"pipeline {seg}", "skipped", "model missing: govnews-nlp download pkuseg", ""))
+            continue
+        nlp = govnews_nlp.load(seg)
+        bare = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": seg}}})
+        if seg == "pkuseg":
+            bare.tokenizer.initialize(pkuseg_model=str(pkuseg_model_dir()))
+        clean = [nlp.tokenizer.normalize(t).text for t in texts]
+        t = best_time(lambda: [nlp(x) for x in texts], repeat)
+        tb = best_time(lambda clean=clean, bare=bare: [bare(x) for x in clean], repeat)
+        rows.append(row(f"pipeline {seg}", chars, t, f"blank zh {seg}", tb))
+        if seg == "char":
+            docs = [nlp.tokenizer(x) for x in texts]
+            for name, proc in nlp.pipeline:
+                t_comp = best_time(lambda proc=proc, docs=docs: [proc(d) for d in docs], repeat)
+                component_rows.append((name, f"{t_comp * 1e3:8.1f} ms", f"bare char tokenizer: {tb * 1e3:8.1f} ms",
+                                       f"{t_comp / tb:6.2f} of it (budget ≤ 0.25)"))
+    return rows, component_rows
+
+
+LOAD_PROBE = """
+import json, sys, time
+t0 = time.perf_counter()
+import govnews_nlp
+nlp = govnews_nlp.load(sys.argv[1])
+nlp("市委書(shū)記調(diào)研項目")
+# VmHWM, not ru_maxrss: the latter keeps the parent's peak across fork+exec on Linux
+hwm = [line for line in open("/proc/self/status") if line.startswith("VmHWM")]
+print(json.dumps({"seconds": time.perf_counter() - t0,
+                  "peak_mb": int(hwm[0].split()[1]) / 1024 if hwm else float("nan")}))
+"""
+
+
+def bench_load(segmenters: List[str]):
+    from govnews_nlp.segmenters import pkuseg_model_available
+
+    rows = []
+    for seg in segmenters:
+        if seg == "pkuseg" and not pkuseg_model_available():
+            continue
+        out = subprocess.run([sys.executable, "-c", LOAD_PROBE, seg], capture_output=True, text=True)
+        if out.returncode != 0:
+            rows.append((f"import+load {seg}", "failed", out.stderr.strip().splitlines()[-1][:60], ""))
+            continue
+        data = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append((f"import+load {seg}", f"{data['seconds']:8.2f} s", f"peak RSS {data['peak_mb']:7.0f} MB", ""))
+    return rows
+
+
+def bench_corpus_rows():
+    spec_path = HERE / "corpus.py"
+    if not spec_path.exists():
+        return []
+    spec = importlib.util.spec_from_file_location("govnews_bench_corpus", spec_path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    figures: Dict[str, object] = mod.bench_corpus()
+    return [(k, str(v), "", "") for k, v in figures.items()]
+
+
+def print_table(title: str, rows) -> None:
+    if not rows:
+        return
+    print(f"\n{title}")
+    widths = [max(len(str(r[i])) for r in rows) for i in range(4)]
+    for r in rows:
+        print("  " + "  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--segmenters", default="char,jieba,pkuseg")
+    ap.add_argument("--quick", action="store_true", help="skip the multi-process and Dask corpus runs")
+    args = ap.parse_args()
+    texts = corpus_texts()
+    segs = [s for s in args.segmenters.split(",") if s]
+    print(f"{len(texts)} articles, {sum(map(len, texts))} characters"
+          f"{'' if DEV_RAW.is_dir() else ' (dev corpus absent: seeds only)'}; best of {args.repeat} runs")
+    print_table("Normalizer (one core) vs bare OpenCC t2s on the same text", bench_normalize(texts, args.repeat))
+    pipes, comps = bench_pipelines(texts, segs, args.repeat)
+    print_table("Pipeline vs spacy.blank('zh') with the same segmenter (on the clean text)", pipes)
+    print_table("Rule components vs the bare char tokenizer on the same text", comps)
+    print_table("Import + load + first doc, fresh process", bench_load(segs))
+    if not args.quick:
+        print_table("Corpus extraction (benchmarks/corpus.py)", bench_corpus_rows())
+
+
+if __name__ == "__main__":
+    main()

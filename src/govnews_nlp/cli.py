@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -63,44 +64,131 @@ def normalize(
 
 @app.command()
 def extract(
-    inputs: List[Path] = typer.Argument(..., help="Files, folders (all *.txt below) or JSONL of {id, text}."),
-    output: Path = typer.Option(..., "--output", "-o", help="JSONL file, one record per article."),
+    inputs: List[Path] = typer.Argument(
+        ..., help="Files (.txt, .jsonl, .csv, .parquet), folders (all *.txt below), or - for stdin."),
+    output: Path = typer.Option(..., "--output", "-o", help="Output file: .jsonl (default) or .parquet."),
     segmenter: str = typer.Option("char", "--segmenter", "-s", help="char | jieba | pkuseg"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="jsonl | parquet (default: from the suffix)."),
+    n_process: int = typer.Option(1, "--n-process", "-n", help="Local worker processes (-1: one per CPU)."),
+    batch_size: Optional[int] = typer.Option(
+        None, "--batch-size", help="Articles per chunk sent to a worker (default 32)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="Run on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
+    resume: bool = typer.Option(False, "--resume", help="Keep the records already in OUTPUT; skip their ids."),
+    id_column: str = typer.Option("id", "--id-column", help="Id field of JSONL/CSV/Parquet input."),
+    text_column: str = typer.Option("text", "--text-column", help="Text field of JSONL/CSV/Parquet input."),
+    input_format: str = typer.Option("auto", "--input-format", help="auto | txt | jsonl | csv | parquet"),
+    max_chars: Optional[int] = typer.Option(
+        None, "--max-chars", help="Longer articles become error records (default 1,000,000)."),
+    progress: Optional[bool] = typer.Option(
+        None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-article line on stdout."),
+    summary_json: Optional[Path] = typer.Option(None, "--summary-json", help="Also write the run summary as JSON."),
+    top: int = typer.Option(10, "--top", help="Slogans listed in the summary."),
+    fail_on_error: bool = typer.Option(
+        True, "--fail-on-error/--no-fail-on-error", help="Exit with status 1 if any article failed."),
 ) -> None:
-    """Extract people, capacities, investments, projects and slogans: one record per article."""
-    from .extraction import extract as run_extract
-    from .inputs import iter_articles
-    from .pipeline import load
-    from .records import error_record
+    """Extract people, capacities, investments, projects and slogans: one record per article.
 
-    nlp = load(segmenter)
-    articles = list(iter_articles(inputs))
-    failures = 0
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(output.name + ".part")
-    good = [(a.id, a.text) for a in articles if not a.error]
-    by_index = iter(run_extract(good, nlp))
-    with tmp.open("w", encoding="utf-8") as fh:
-        for art in articles:
-            if art.error:
-                rec = error_record(art.id, art.error, source=art.source)
-            else:
-                rec = next(by_index)
-                rec["source"] = art.source
-                rec["normalization"]["encoding"] = art.encoding
-            if rec["error"]:
-                failures += 1
-                _err(f"error: {art.id}: {rec['error']}")
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            typer.echo(_summary_line(rec))
-    tmp.replace(output)
-    _err(f"wrote {len(articles)} record(s) to {output}" + (f", {failures} failed" if failures else ""))
-    if failures:
+    Every input article gives exactly one record, in input order; an article that cannot be read or
+    processed gives a record with "error". The output appears atomically when the run ends, also on
+    Ctrl-C or SIGTERM (then holding every record finished so far); --resume continues from it.
+    """
+    from .extraction import extract as run_extract
+    from .inputs import count_articles, iter_articles
+    from .outputs import RecordWriter
+    from .progress import CorpusSummary, Progress
+
+    try:
+        writer = RecordWriter(output, fmt, resume=resume)
+    except (ValueError, OSError, ImportError) as err:
+        _err(f"error: {err}")
+        raise typer.Exit(code=2) from None
+    summary = CorpusSummary()
+    summary.resumed = writer.resumed
+    articles = iter_articles(inputs, id_key=id_column, text_key=text_column, fmt=input_format)
+    if writer.done_ids:
+        done = writer.done_ids
+        articles = (a for a in articles if a.id not in done)
+    total = None if progress is False else count_articles(inputs, input_format)
+    if total is not None and writer.done_ids:
+        total = max(0, total - len(writer.done_ids))
+    bar = Progress(total, enabled=sys.stderr.isatty() if progress is None else progress)
+    client = None
+    stop = _StopFlag()
+    interrupted = False
+    try:
+        with stop.installed():
+            if scheduler:
+                from .distributed import connect
+
+                client = connect(scheduler)
+            records = run_extract(articles, segmenter=segmenter, n_process=n_process, batch_size=batch_size,
+                                  client=client, max_chars=max_chars)
+            try:
+                for rec in records:
+                    writer.write(rec)
+                    summary.add(rec)
+                    bar.update(rec)
+                    if not quiet:
+                        bar.write(_summary_line(rec))
+                    if stop.signum:
+                        interrupted = True
+                        break
+            finally:
+                records.close()  # stops worker processes / cancels Dask tasks
+    except KeyboardInterrupt:
+        interrupted = True
+    except Exception as err:  # e.g. a pipeline that cannot load: keep what was written
+        bar.close()
+        writer.close()
+        _err(f"error: {type(err).__name__}: {err}")
+        raise typer.Exit(code=2) from None
+    finally:
+        bar.close()
+        writer.close()
+        if client is not None:
+            client.close()
+    _err(summary.format(top))
+    _err(f"wrote {writer.count} record(s) to {output}")
+    if summary_json:
+        summary_json.write_text(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if interrupted:
+        _err("interrupted: the output holds every finished record; continue with --resume")
+        raise typer.Exit(code=130)
+    if summary.failures and fail_on_error:
         raise typer.Exit(code=1)
 
 
+class _StopFlag:
+    """SIGINT/SIGTERM ask the run to stop after the record in hand (a second Ctrl-C stops at once)."""
+
+    def __init__(self) -> None:
+        self.signum = 0
+
+    def _handle(self, signum, frame) -> None:
+        if self.signum:
+            raise KeyboardInterrupt
+        self.signum = signum
+
+    @contextmanager
+    def installed(self):
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            yield self
+            return
+        old = {s: signal.signal(s, self._handle) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield self
+        finally:
+            for s, h in old.items():
+                signal.signal(s, h)
+
+
 def _summary_line(rec: dict) -> str:
-    people = ", ".join(p["name"] for p in rec["people"][:6])
+    people = ", ".join(p.get("name", "?") for p in rec["people"][:6]) + (" …" if len(rec["people"]) > 6 else "")
     counts = " ".join(f"{k}={len(rec[k])}" for k in ("capacities", "investments", "projects", "slogans"))
     return f"{rec['id']}: people=[{people}] {counts}" + (f" ERROR {rec['error']}" if rec["error"] else "")
 

@@ -1,24 +1,203 @@
-"""SCAFFOLD, to be replaced by the govnews_capacity component (its issue): registers the factory so the
-entry point resolves, and contributes empty record lists."""
+"""``govnews_capacity``: capacities, investments and named projects, with normalised values.
 
-from __future__ import annotations
+The component scans ``doc.text`` (the normalized text) with the compiled regexes of
+:mod:`.capacity_scan` and :mod:`.projects`; the rules are the JSONL tables of
+:mod:`.capacity_rules`. It writes
+
+* ``doc.spans["capacities"]``, ``doc.spans["investments"]``, ``doc.spans["projects"]``: every hit,
+  nested ones too (a capacity inside a project name is in both groups' worlds), with the parsed
+  values on ``span._.capacity`` / ``span._.investment`` / ``span._.project``;
+* ``doc.ents``: the non-overlapping top-level spans (a project wins over the capacity inside it);
+* the record fields ``capacities``, ``investments`` (deduplicated by text) and ``projects``.
+
+Character offsets do not depend on the segmenter: hits are found on the text, and
+:func:`govnews_nlp.spans.make_spans` splits word tokens where jieba or pkuseg straddle a boundary.
+"""
+
+# No ``from __future__ import annotations`` here: spaCy builds a pydantic model of
+# ``initialize``'s signature to validate [initialize] settings and cannot resolve string
+# annotations such as ``Optional[PathLike]`` (from base.py) in its own namespace.
+from typing import Any, Callable, Dict, Iterable, Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span
+from spacy.training import Example, validate_examples
+from spacy.util import registry
 
-from ..extensions import set_record_field
+from ..extensions import set_extension_once, set_record_field
+from ..lexicon import PathLike
+from ..spans import make_spans, set_ents_filtered
+from .base import RuleComponent
+from .capacity_rules import TABLES
+from .capacity_scan import QuantityScanner
+from .projects import ProjectFinder
+
+#: The ``doc.spans`` group of each label.
+GROUPS = {"CAPACITY": "capacities", "INVESTMENT": "investments", "PROJECT": "projects"}
+
+DEFAULT_CONFIG: Dict[str, Any] = {
+    "capacity_label": "CAPACITY",
+    "investment_label": "INVESTMENT",
+    "project_label": "PROJECT",
+    "set_ents": True,
+    "scorer": {"@scorers": "govnews_nlp.capacity_scorer.v1"},
+}
 
 
-class CapacityScaffold:
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+def register_span_extensions() -> None:
+    """``span._.capacity`` / ``._.investment`` / ``._.project``: the record entry of the span."""
+    for name in ("capacity", "investment", "project"):
+        set_extension_once(Span, name, default=None)
+
+
+register_span_extensions()
+
+
+def score_capacity(examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+    """P/R/F of the three span groups (``spans_capacities_f`` …) and of the entities with our labels."""
+    examples = list(examples)
+    validate_examples(examples, "govnews_capacity.score")
+    scores: Dict[str, Any] = {}
+    for group in GROUPS.values():
+        scores.update(
+            Scorer.score_spans(
+                examples,
+                f"spans_{group}",
+                getter=lambda doc, attr, g=group: list(doc.spans.get(g, [])),
+                has_annotation=lambda doc, g=group: g in doc.spans,
+                labeled=True,
+                allow_overlap=True,
+            )
+        )
+    labels = set(GROUPS)
+    scores.update(
+        Scorer.score_spans(
+            examples,
+            "ents",
+            getter=lambda doc, attr: [e for e in doc.ents if e.label_ in labels],
+            labeled=True,
+        )
+    )
+    return scores
+
+
+@registry.scorers("govnews_nlp.capacity_scorer.v1")
+def make_capacity_scorer() -> Callable[..., Dict[str, Any]]:
+    return score_capacity
+
+
+class CapacityRuler(RuleComponent):
+    """Finds CAPACITY, INVESTMENT and PROJECT spans (see the module docstring)."""
+
+    TABLES = TABLES
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "govnews_capacity",
+        *,
+        capacity_label: str = "CAPACITY",
+        investment_label: str = "INVESTMENT",
+        project_label: str = "PROJECT",
+        set_ents: bool = True,
+        scorer: Optional[Callable[..., Dict[str, Any]]] = score_capacity,
+    ) -> None:
+        super().__init__(nlp, name)
+        self.labels = {"CAPACITY": capacity_label, "INVESTMENT": investment_label, "PROJECT": project_label}
+        self.set_ents = set_ents
+        self.scorer = scorer
+        self.scanner: Optional[QuantityScanner] = None
+        self.finder: Optional[ProjectFinder] = None
+
+    def initialize(
+        self,
+        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
+        *,
+        nlp: Optional[Language] = None,
+        patterns_dir: Optional[PathLike] = None,
+    ) -> None:
+        """Load the rule tables from ``patterns_dir`` (default: the packaged patterns)."""
+        super().initialize(get_examples, nlp=nlp, patterns_dir=patterns_dir)
+
+    def compile(self) -> None:
+        t = self.tables
+        self.scanner = QuantityScanner(
+            t["units"], t["capacity_markers"], t["capacity_periods"], t["capacity_qualifiers"],
+            t["capacity_exclusions"], t["investment_keywords"], t["investment_units"], t["investment_exclusions"],
+        )
+        self.finder = ProjectFinder(t["project_suffixes"], t["project_boundaries"], t["project_generic"])
 
     def __call__(self, doc: Doc) -> Doc:
-        for key in "capacities,investments,projects".split(","):
-            set_record_field(doc, key, [])
+        self.ensure_ready()
+        assert self.scanner is not None and self.finder is not None
+        text = doc.text
+        quantities = self.scanner.scan(text)
+        caps = [q for q in quantities if q.label == "CAPACITY"]
+        invs = [q for q in quantities if q.label == "INVESTMENT"]
+        cap_records = [q.record() for q in caps]
+        projects = self.finder.find(
+            text, [(q.start, q.end, r) for q, r in zip(caps, cap_records)], [(q.start, q.end) for q in invs]
+        )
+
+        hits = [(q.start, q.end, self.labels["CAPACITY"]) for q in caps]
+        hits += [(q.start, q.end, self.labels["INVESTMENT"]) for q in invs]
+        hits += [(p.start, p.end, self.labels["PROJECT"]) for p in projects]
+        spans = make_spans(doc, hits)
+        cap_spans = spans[: len(caps)]
+        inv_spans = spans[len(caps): len(caps) + len(invs)]
+        proj_spans = spans[len(caps) + len(invs):]
+        inv_records = [q.record() for q in invs]
+        proj_records = [p.record() for p in projects]
+        for span, rec in zip(cap_spans, cap_records):
+            span._.capacity = rec
+        for span, rec in zip(inv_spans, inv_records):
+            span._.investment = rec
+        for span, rec in zip(proj_spans, proj_records):
+            span._.project = rec
+        doc.spans[GROUPS["CAPACITY"]] = cap_spans
+        doc.spans[GROUPS["INVESTMENT"]] = inv_spans
+        doc.spans[GROUPS["PROJECT"]] = proj_spans
+        if self.set_ents:
+            set_ents_filtered(doc, spans, replace_labels=list(self.labels.values()))
+
+        set_record_field(doc, "capacities", cap_records)
+        seen = set()
+        unique_invs = []
+        for rec in inv_records:  # README: the list is deduplicated by text
+            if rec["text"] not in seen:
+                seen.add(rec["text"])
+                unique_invs.append(rec)
+        set_record_field(doc, "investments", unique_invs)
+        set_record_field(doc, "projects", proj_records)
         return doc
 
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+        """Scores for ``spacy evaluate``: see :func:`score_capacity`."""
+        scorer = self.scorer or score_capacity
+        return scorer(examples, **kwargs)
 
-@Language.factory("govnews_capacity")
-def make_capacity(nlp: Language, name: str) -> CapacityScaffold:
-    return CapacityScaffold(nlp, name)
+
+@Language.factory("govnews_capacity", default_config=DEFAULT_CONFIG)
+def make_capacity(
+    nlp: Language,
+    name: str,
+    capacity_label: str,
+    investment_label: str,
+    project_label: str,
+    set_ents: bool,
+    scorer: Optional[Callable[..., Dict[str, Any]]],
+) -> CapacityRuler:
+    return CapacityRuler(
+        nlp,
+        name,
+        capacity_label=capacity_label,
+        investment_label=investment_label,
+        project_label=project_label,
+        set_ents=set_ents,
+        scorer=scorer,
+    )
+
+
+__all__ = ["DEFAULT_CONFIG", "GROUPS", "CapacityRuler", "make_capacity", "score_capacity"]
+

@@ -1,0 +1,263 @@
+"""Capacities and investment amounts in a text: compiled regexes over the normalized text.
+
+One pass finds every *number + unit* (``20万吨``, ``2×270立方米``, ``近270亿元``) with a single
+regex built from the units and currencies tables. Each hit then looks a few characters left for
+what makes it a capacity or an investment:
+
+* a **rate marker** (``年产``, ``日可处理``, ``年发电量`` …: a period plus an activity, maybe with
+  product words in between) starts the capacity text and gives ``per``; a suffix ``/年``,
+  ``/小时``, ``t/d`` gives it too; otherwise ``per`` is ``None`` (the README's rule);
+* an **investment keyword** (``总投资``, ``已投入`` …) before the amount, or a head after it
+  (``超百亿元项目``), makes a money amount an investment; the keyword stays outside the text.
+
+Anchoring on the number first keeps the scan fast: the lookbehind regexes run only on the short
+window before a hit, not at every character of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from .. import numbers
+from .capacity_rules import (
+    ContextRule,
+    InvestmentKeywordRule,
+    MarkerRule,
+    MoneyUnitRule,
+    PeriodRule,
+    QualifierRule,
+    UnitRule,
+)
+
+#: How far left of a number a rate marker (with its product words) or a keyword may start.
+LOOKBACK = 24
+#: Most product words between a rate marker and its number (``年产高档生活用纸396万吨``).
+MAX_PRODUCT = 12
+
+
+def _alt(words: Sequence[str], latin_ci: bool = False) -> str:
+    """A regex alternation, longest first; Latin words case-insensitive if asked."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        if latin_ci and re.search(r"[A-Za-z]", w):
+            # case-insensitive (10mwh), and not running on into a Latin word (3D, 5G, GW vs GWh)
+            esc = f"(?i:{esc})(?![A-Za-z])"
+        out.append(esc)
+    return "|".join(out) if out else r"(?!)"
+
+
+@dataclass
+class Quantity:
+    """One capacity or investment hit; ``start``/``end`` are offsets of ``text`` in the doc text."""
+
+    label: str  # "CAPACITY" or "INVESTMENT"
+    start: int
+    end: int
+    text: str
+    value: numbers.Number
+    unit: str
+    per: Optional[str] = None
+    unit_canonical: Optional[str] = None
+    value_canonical: Optional[float] = None
+    activity: Optional[str] = None
+    product: Optional[str] = None
+    qualifier: Optional[str] = None
+    qualifier_kind: Optional[str] = None
+    keyword: Optional[str] = None
+    rule: str = ""
+    extra: Dict[str, object] = field(default_factory=dict)
+
+    def record(self) -> Dict[str, object]:
+        """The record entry: the gold schema keys first, then the extras."""
+        if self.label == "INVESTMENT":
+            out: Dict[str, object] = {"text": self.text, "value": self.value, "unit": self.unit}
+            if self.qualifier:
+                out["qualifier"] = self.qualifier
+            if self.keyword:
+                out["keyword"] = self.keyword
+            return out
+        out = {"text": self.text, "value": self.value, "unit": self.unit, "per": self.per}
+        out["unit_canonical"] = self.unit_canonical
+        out["value_canonical"] = self.value_canonical
+        for key in ("activity", "product", "qualifier"):
+            val = getattr(self, key)
+            if val:
+                out[key] = val
+        return out
+
+
+class QuantityScanner:
+    """Compiled from the capacity and investment tables; :meth:`scan` returns the hits of a text."""
+
+    def __init__(
+        self,
+        units: Sequence[UnitRule],
+        markers: Sequence[MarkerRule],
+        periods: Sequence[PeriodRule],
+        qualifiers: Sequence[QualifierRule],
+        exclusions: Sequence[ContextRule],
+        inv_keywords: Sequence[InvestmentKeywordRule],
+        money_units: Sequence[MoneyUnitRule],
+        inv_exclusions: Sequence[ContextRule],
+    ) -> None:
+        self.units: Dict[str, UnitRule] = {}
+        for u in units:
+            self.units.setdefault(u.surface.lower(), u)
+        self.money = {m.surface: m for m in money_units}
+        self.qual_before = {q.surface: q for q in qualifiers if q.position == "before"}
+        self.qual_after = {q.surface: q for q in qualifiers if q.position == "after"}
+        prefix = {p.surface: p for p in periods if p.position == "prefix"}
+        suffix = {p.surface.lower(): p for p in periods if p.position == "suffix"}
+        self.prefix_per = {k: v.per for k, v in prefix.items()}
+        self.suffix_per = {k: v.per for k, v in suffix.items()}
+        rate = {m.surface: m for m in markers if m.use == "rate"}
+        self.rate_activity = {k: v.activity for k, v in rate.items()}
+        ctx = {m.surface: m for m in markers if m.use == "context"}
+        self.ctx_activity = {k: v.activity for k, v in ctx.items()}
+        self.kw_before = {k.surface: k for k in inv_keywords if k.position == "before"}
+        self.kw_after = {k.surface: k for k in inv_keywords if k.position == "after"}
+
+        unit_alt = _alt([u.surface for u in units], latin_ci=True)
+        money_alt = _alt(list(self.money))
+        qb_alt = _alt(list(self.qual_before))
+        qa_alt = _alt(list(self.qual_after))
+        per_alt = _alt(list(suffix), latin_ci=True)
+        # The hit: [qualifier] number (unit [/period] | currency) [qualifier after].
+        self.core = re.compile(
+            rf"(?P<qual>{qb_alt})?(?P<num>{numbers.PRODUCT})"
+            rf"(?:(?P<unit>{unit_alt})(?:\s*/\s*(?P<per>{per_alt}))?"
+            rf"|(?P<money>{money_alt}))"
+            rf"(?P<qafter>{qa_alt})?"
+        )
+        # What may stand just before a capacity: [period] [modal] activity [product] [filler].
+        # A period right after a number is a date (``2023年产…``), after 今/去/明 it is "this year".
+        self.marker = re.compile(
+            rf"(?<![\d〇零一二两三四五六七八九十今去明当前后全])(?P<per>{_alt(list(prefix))})"
+            rf"(?P<modal>可以|可|能|均|将|设计|计划|预计)?(?P<act>{_alt(list(rate))})(?!值)"
+            rf"(?P<prod>[^\W\d_]{{0,{MAX_PRODUCT}}}?)(?:为|可达|达到|达|是)?$"
+        )
+        self.context = re.compile(rf"(?:{_alt(list(ctx))})")
+        self.kw_re = re.compile(
+            rf"(?P<kw>{_alt(list(self.kw_before))})(?P<gap>[^\W\d_]{{0,6}}?)$"
+        )
+        self.head_re = re.compile(rf"(?:的)?(?P<head>{_alt(list(self.kw_after))})")
+        self.cap_before = [re.compile(r.pattern) for r in exclusions if r.side == "before"]
+        self.cap_after = [re.compile(r.pattern) for r in exclusions if r.side == "after"]
+        self.inv_before = [re.compile(r.pattern) for r in inv_exclusions if r.side == "before"]
+        self.inv_after = [re.compile(r.pattern) for r in inv_exclusions if r.side == "after"]
+        self._digit_or_cn = re.compile(r"[\d〇零一二两三四五六七八九十百千]")
+
+    # -- scanning ------------------------------------------------------------------------------
+    def scan(self, text: str) -> List[Quantity]:
+        out: List[Quantity] = []
+        pos = 0
+        n = len(text)
+        search = self.core.search
+        while pos < n:
+            m = search(text, pos)
+            if m is None:
+                break
+            pos = m.end()
+            hit = self._capacity(text, m) if m.group("unit") else self._investment(text, m)
+            if hit is not None:
+                out.append(hit)
+        return out
+
+    def _qualifier(self, m: re.Match) -> tuple:
+        q = m.group("qual")
+        if q:
+            return q, self.qual_before[q].kind
+        qa = m.group("qafter")
+        if qa:
+            return qa, self.qual_after[qa].kind
+        num = m.group("num")
+        for ch in numbers.INNER_APPROX:
+            if ch in num:
+                return ch, "over"
+        return None, None
+
+    def _capacity(self, text: str, m: re.Match) -> Optional[Quantity]:
+        start, end = m.start(), m.end("per") if m.group("per") else m.end("unit")
+        before = text[max(0, start - LOOKBACK):start]
+        after = text[m.end("unit"):m.end("unit") + 12]
+        if any(r.search(after) for r in self.cap_after) or any(r.search(before) for r in self.cap_before):
+            return None
+        value = numbers.try_parse(m.group("num"))
+        if value is None or value == 0:
+            return None
+        unit_text = m.group("unit")
+        rule = self.units[unit_text.lower()]
+        per = self.suffix_per.get(m.group("per").lower()) if m.group("per") else None
+        activity = product = None
+        mk = self.marker.search(before)
+        text_start = start
+        if mk:
+            per = per or self.prefix_per[mk.group("per")]
+            activity = self.rate_activity[mk.group("act")]
+            product = mk.group("prod") or None
+            text_start = start - (len(before) - mk.start())
+        else:
+            ctx = list(self.context.finditer(before[-10:]))
+            if ctx:
+                activity = self.ctx_activity[ctx[-1].group()]
+        if not mk and not m.group("per"):
+            if rule.bare == "never":
+                return None
+            if rule.bare == "magnitude" and not re.search("[万亿]", m.group("num")):
+                return None
+        qual, qkind = self._qualifier(m)
+        canonical = value * rule.factor
+        return Quantity(
+            label="CAPACITY",
+            start=text_start,
+            end=end,
+            text=text[text_start:end],
+            value=value,
+            unit=unit_text,
+            per=per,
+            unit_canonical=rule.canonical,
+            value_canonical=float(canonical),
+            activity=activity,
+            product=product,
+            qualifier=qual,
+            qualifier_kind=qkind,
+            rule=rule.id,
+        )
+
+    def _investment(self, text: str, m: re.Match) -> Optional[Quantity]:
+        start, end = m.start(), m.end("money")
+        before = text[max(0, start - LOOKBACK):start]
+        kw = self.kw_re.search(before)
+        keyword = None
+        if kw and len(kw.group("gap")) <= self.kw_before[kw.group("kw")].gap:
+            keyword = kw.group("kw")
+            gap = kw.group("gap")
+            if any(r.search(before[: kw.start()] + gap) for r in self.inv_before):
+                return None
+        else:
+            head = self.head_re.match(text, end)
+            if not head:
+                return None
+            keyword = head.group("head")
+            if any(r.search(before) for r in self.inv_before):
+                return None
+        value = numbers.try_parse(m.group("num"))
+        if value is None or value == 0:
+            return None
+        money = self.money[m.group("money")]
+        qual, qkind = self._qualifier(m)
+        return Quantity(
+            label="INVESTMENT",
+            start=start,
+            end=end,
+            text=text[start:end],
+            value=value,
+            unit=money.unit,
+            qualifier=qual,
+            qualifier_kind=qkind,
+            keyword=keyword,
+            rule=money.id,
+        )

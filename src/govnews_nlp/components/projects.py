@@ -1,0 +1,244 @@
+"""Named projects: from a head word (``项目``, ``工程``, ``基地``, ``园区``, ``产业园``) leftwards
+to where the name starts, then filtered for generic mentions.
+
+The README's rule is read literally: the text runs from the list delimiter (``、`` ``,`` ``和``)
+or the locative/governing verb (``在``, ``来到``, ``察看``, ``推动``) to the head. Capacities and
+short parenthesised glosses are part of a name (``银旺碳素年产20万吨(二期)预焙阳极项目``), so they
+are masked as name material before the leftward search; other numbers (money, dates, counts)
+end a name (``累计投资5.6亿元东明县…产业园``).
+
+Generic mentions (``重点项目``, ``全市重大产业项目``, ``亚鑫集团项目``, ``绿色建材产业园区``) are
+recognised from what the stem is made of, with the word lists of ``project_generic.jsonl``; a
+stem made only of industry types (``新材料``) counts as a name only as an item of a ``、`` list.
+Each project is reported once, in its fullest mention: a mention whose characters are contained,
+in order, in a longer one (``随州垃圾无害化处理项目`` in ``随州市垃圾无害化处理项目``) is merged
+into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .capacity_rules import ProjectBoundaryRule, ProjectGenericRule, ProjectSuffixRule
+
+#: How far left of the head a project name may start.
+MAX_NAME = 40
+CAP_MASK = "\ue000"  # stands for a capacity inside a name
+NAME_MASK = "\ue001"  # stands for a parenthesised gloss or a digit-letter code (3D, 5G)
+_NAME_CHARS = rf"\u4e00-\u9fffA-Za-z{CAP_MASK}{NAME_MASK}·"
+_PAREN = re.compile(r"[(（][\u4e00-\u9fffA-Za-z0-9]{1,8}[)）]")
+_CODE = re.compile(r"(?<![\d.])\d+(?=[A-Za-z])")
+#: A number that is not a capacity (money, counts, dates) ends a name: 累计投资5.6亿元东明县…产业园
+_OTHER_NUMBER = re.compile(r"\d[\d.,]*[余多]?[十百千万亿]*(?:元|个|家|项|名|人|户|亩|年|月|日|号|%)?")
+BOUNDARY_MASK = "#"
+ADMIN_PREFIX = "省市县区镇乡旗盟州"
+_COUNTER = r"(?:[一二三四五六七八九十两几多首第]+|一大|\d+)[个批项家座]"
+_COMPANY = re.compile(r"^.*?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)")
+_ADMIN_END = re.compile(r"[省市县区镇乡村旗盟州]$|矿区$|开发区$|园区$")
+
+
+@dataclass
+class Project:
+    start: int
+    end: int
+    text: str
+    head: str
+    company: Optional[str] = None
+    capacities: List[Dict[str, object]] = field(default_factory=list)
+    mentions: List[Tuple[int, int]] = field(default_factory=list)
+
+    def record(self) -> Dict[str, object]:
+        out: Dict[str, object] = {"text": self.text}
+        if self.company:
+            out["company"] = self.company
+        if self.capacities:
+            out["capacities"] = self.capacities
+        return out
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!)"
+
+
+class ProjectFinder:
+    """Compiled from the project tables; :meth:`find` gives the projects of a text."""
+
+    def __init__(
+        self,
+        suffixes: Sequence[ProjectSuffixRule],
+        boundaries: Sequence[ProjectBoundaryRule],
+        generic: Sequence[ProjectGenericRule],
+    ) -> None:
+        self.suffixes = {s.surface: s for s in suffixes}
+        heads = []
+        for s in suffixes:
+            stop = f"(?!{_alt(s.not_before)})" if s.not_before else ""
+            heads.append(f"{re.escape(s.surface)}{stop}")
+        heads.sort(key=len, reverse=True)
+        self.head_re = re.compile("|".join(heads))
+        by_kind: Dict[str, List[str]] = {}
+        for b in boundaries:
+            by_kind.setdefault(b.kind, []).append(b.surface)
+        # One regex finds every possible left boundary in a window; the last one wins.
+        self.boundary_re = re.compile(
+            rf"(?P<reject>{_alt(by_kind.get('reject', []))}|{_COUNTER})"
+            rf"|(?P<attr>{_alt(by_kind.get('attribute', []))})"
+            rf"|(?P<delim>{_alt(by_kind.get('delimiter', []))})"
+            rf"|(?P<verb>{_alt(by_kind.get('verb', []))})"
+            rf"|(?P<other>[^{_NAME_CHARS}])"
+        )
+        #: coordinators that may join two halves of one item (not 、 or 暨, which separate items)
+        self.conj = {w for w in by_kind.get("delimiter", []) if w in ("和", "及", "与", "以及")}
+
+        def parts(kind: str) -> List[str]:
+            out = [re.escape(g.surface) for g in generic if g.kind == kind and g.surface]
+            out.sort(key=len, reverse=True)
+            out += [f"(?:{g.pattern})" for g in generic if g.kind == kind and g.pattern]
+            return out
+
+        words = parts("word")
+        descs = parts("descriptor")
+        self.generic_re = re.compile(f"(?:{'|'.join(words)})*")
+        self.generic_sub = re.compile("|".join(words))
+        self.desc_sub = re.compile("|".join(descs + words))
+        orgs = parts("org")
+        self.org_re = re.compile(f"(?:{'|'.join(orgs)})$") if orgs else None
+        self.whole = sorted({g.surface for g in generic if g.kind == "whole" and g.surface}, key=len, reverse=True)
+
+    # -- public --------------------------------------------------------------------------------
+    def find(
+        self,
+        text: str,
+        capacities: Sequence[Tuple[int, int, Dict[str, object]]] = (),
+        amounts: Sequence[Tuple[int, int]] = (),
+    ) -> List[Project]:
+        """Projects of ``text``. ``capacities`` are ``(start, end, record)`` hits, masked as name
+        material and attached to the project around them; ``amounts`` are ``(start, end)`` of
+        money amounts, which end a name (``超百亿元项目`` is no name)."""
+        masked = self._mask(text, capacities, amounts)
+        mentions: List[Tuple[int, int, str]] = []
+        for m in self.head_re.finditer(masked):
+            cand = self._candidate(masked, m.start(), m.end(), m.group())
+            if cand is not None:
+                mentions.append(cand)
+        # nested heads (钢电园区…项目) and repeated mentions: keep the fullest
+        mentions.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        kept: List[Project] = []
+        for s, e, head in mentions:
+            t = text[s:e]
+            key = self._key(t)
+            for p in kept:
+                if (p.start <= s and e <= p.end) or key in p.text or _subsequence(key, p.text):
+                    p.mentions.append((s, e))
+                    break
+            else:
+                kept.append(Project(s, e, t, head, mentions=[(s, e)]))
+        kept.sort(key=lambda p: min(p.mentions))
+        for p in kept:
+            p.company = self._company(text, p, capacities)
+            p.capacities = [rec for cs, ce, rec in capacities if p.start <= cs and ce <= p.end]
+        return kept
+
+    # -- steps ---------------------------------------------------------------------------------
+    @staticmethod
+    def _mask(
+        text: str, capacities: Sequence[Tuple[int, int, Dict[str, object]]], amounts: Sequence[Tuple[int, int]]
+    ) -> str:
+        chars = list(text)
+        for cs, ce, _ in capacities:
+            chars[cs:ce] = CAP_MASK * (ce - cs)
+        for s, e in amounts:
+            chars[s:e] = BOUNDARY_MASK * (e - s)
+        masked = "".join(chars)
+        masked = _PAREN.sub(lambda m: NAME_MASK * len(m.group()), masked)
+        masked = _CODE.sub(lambda m: NAME_MASK * len(m.group()), masked)
+        return _OTHER_NUMBER.sub(lambda m: BOUNDARY_MASK * len(m.group()), masked)
+
+    def _left(self, masked: str, end: int, lo: int) -> Tuple[int, Optional[re.Match]]:
+        """Start of the name ending at ``end`` (searching no further left than ``lo``) and the
+        boundary match that ends it (``None`` when the window start was reached)."""
+        last = None
+        for b in self.boundary_re.finditer(masked, lo, end):
+            if b.group("attr") and b.start() > 0 and masked[b.start() - 1] == CAP_MASK:
+                continue  # 年产3万吨的新型电子材料…项目: the 的 belongs to the name
+            last = b
+        return (last.end(), last) if last else (lo, None)
+
+    def _candidate(self, masked: str, hs: int, he: int, head: str) -> Optional[Tuple[int, int, str]]:
+        lo = max(0, hs - MAX_NAME)
+        start, b = self._left(masked, hs, lo)
+        if b is None and lo > 0:
+            return None  # no boundary within reach: a run-on, not a name
+        if b is not None and b.group("reject"):
+            return None
+        # 和/及/与: split there, unless the right part cannot stand alone (a generic type, or a
+        # coordinated capacity ``…年产3万吨的…和年产3000吨MACM项目``) and the left part is no project
+        if b is not None and b.group("delim") in self.conj:
+            right = masked[start:hs]
+            left_is_project = bool(self.head_re.search(masked, max(0, b.start() - 3), b.start()))
+            if not left_is_project and (right.startswith(CAP_MASK) or self._generic_kind(right) == "descriptor"):
+                start2, b2 = self._left(masked, b.start(), max(0, b.start() - MAX_NAME))
+                if b2 is None or not b2.group("reject"):
+                    start, b = start2, b2
+        stem = masked[start:hs]
+        rule = self.suffixes.get(head)
+        if rule is None or len(stem) < rule.min_stem:
+            return None
+        listed = b is not None and b.group() == "、"  # an item after a list separator
+        kind = self._generic_kind(stem)
+        if kind == "word" or (kind == "descriptor" and not listed):
+            return None
+        full = masked[start:he]
+        for w in self.whole:
+            if full.endswith(w) and self.generic_re.fullmatch(full[: -len(w)]):
+                return None
+        if self.org_re is not None and self.org_re.search(stem):
+            return None
+        return start, he, head
+
+    def _generic_kind(self, stem: str) -> Optional[str]:
+        """``"word"`` if the stem is made of generic words (at most one other character left:
+        ``在辽开工重大项目``), ``"descriptor"`` if of industry types too, else ``None``."""
+        plain = stem.replace(NAME_MASK, "")
+        if not plain.strip(CAP_MASK):
+            return None if stem else "word"  # a capacity alone still names (年产5万吨项目)
+        if _residue_generic(self.generic_sub.sub("", plain)):
+            return "word"
+        if _residue_generic(self.desc_sub.sub("", plain)):
+            return "descriptor"
+        return None
+
+    @staticmethod
+    def _key(text: str) -> str:
+        # 我市垃圾无害化处理项目 names the same project as 随州市垃圾无害化处理项目
+        return re.sub(r"^(?:我|本|全)[市区县镇省]", "", text)
+
+    @staticmethod
+    def _company(text: str, p: Project, capacities: Sequence[Tuple[int, int, Dict[str, object]]]) -> Optional[str]:
+        m = _COMPANY.match(p.text)
+        if m and len(m.group()) < len(p.text):
+            return m.group()
+        # a brand before the capacity of the name: 星火弘源年产400万吨…项目 → 星火弘源
+        inner = [cs for cs, ce, _ in capacities if p.start < cs and ce <= p.end]
+        if inner:
+            brand = text[p.start:min(inner)]
+            plain = re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", brand)
+            if plain and 2 <= len(brand) <= 12 and not _ADMIN_END.search(brand):
+                return brand
+        return None
+
+
+def _residue_generic(rest: str) -> bool:
+    """What is left of a stem after its generic words: nothing or one stray character
+    (``在辽开工重大项目`` → ``辽``) names nothing, but a lone admin prefix does
+    (``市现代装备制造产业园区`` is the city's park)."""
+    return not rest or (len(rest) == 1 and rest not in ADMIN_PREFIX)
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    if len(short) >= len(long_) or len(short) < 4:
+        return False
+    it = iter(long_)
+    return all(ch in it for ch in short)

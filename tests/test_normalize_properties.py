@@ -16,14 +16,14 @@ MIXED = st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=40).map("".joi
 ANY = st.one_of(st.text(max_size=80), MIXED)
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY)
 def test_never_raises_and_is_idempotent(text):
     once = normalize(text)
     assert normalize(once.text).text == once.text
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY)
 def test_every_output_character_maps_into_the_raw_text(text):
     norm = normalize(text)

@@ -12,14 +12,29 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .chain import ChainResult, Removal, Step, run_chain
+from .junk import junk_step
+from .lines import lines_step
+from .lost import lost_step
 from .offsets import OffsetMap
 from .pinyin import pinyin_step
-from .script import script_step
+from .punct import punct_step, quotes_step, width_step
+from .script import script_step, script_words_step
 
 #: The repairs, in the order they run. Names are stable: they are config keys and report keys.
+#: Order matters: glosses go before t2s (OpenCC must see plain characters), junk rules are written
+#: in Simplified, lost characters are restored from Simplified neighbours, doubled punctuation is
+#: collapsed before lines are judged by their last character, and quotes are paired before the
+#: width step looks at their neighbours.
 STEPS: Tuple[Step, ...] = (
     Step("pinyin", pinyin_step, "remove (pinyin) glosses that are readings of the preceding character"),
     Step("script", script_step, "Traditional and mixed script to Simplified (OpenCC t2s)"),
+    Step("junk", junk_step, "remove web page furniture (captcha, login, file names, links, notices)"),
+    Step("lost", lost_step, "restore characters lost as ? next to their pinyin, else mark them"),
+    Step("script_words", script_words_step, "著→着 and 瞭→了 where the word list makes it certain"),
+    Step("punct", punct_step, "collapse doubled punctuation (,、 ,。 ,,)"),
+    Step("lines", lines_step, "join lines broken inside sentences; spaces between paragraphs to breaks"),
+    Step("quotes", quotes_step, "ASCII double quotes around Chinese to paired “ ”"),
+    Step("width", width_step, "half-width punctuation in Chinese text to full width (option keep_width)"),
 )
 
 STEP_NAMES: Tuple[str, ...] = tuple(s.name for s in STEPS)

@@ -1,9 +1,13 @@
-"""Traditional → Simplified conversion with OpenCC, phrase-level, keeping offsets exact.
+"""Traditional → Simplified conversion with OpenCC, phrase-level, keeping offsets exact; and the
+two conversions OpenCC leaves wrong for mainland text (``著`` → ``着``, ``瞭`` → ``了``).
 
 OpenCC's ``t2s`` converts by phrases, so its output can in principle differ in length from its
 input. It almost never does; when a line's length is unchanged the alignment is positional and
 costs nothing. Otherwise the line is aligned with :mod:`difflib` and only the differing runs
 become edits.
+
+Fast path: the characters ``t2s`` can change are computed once (every CJK character converted on
+its own); text without any of them is not handed to OpenCC at all.
 
 Both the official binding (package ``opencc``, C++) and ``opencc-python-reimplemented`` install a
 module named ``opencc`` with ``OpenCC(config).convert``; config names differ only by the
@@ -15,13 +19,11 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from typing import List, Optional
+from typing import List, Optional, Pattern
 
 from .chain import StepContext
 from .offsets import Edit
-
-# Characters that OpenCC t2s may change live in these blocks; text without any is skipped.
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+from .words import longest_word_through, word_set
 
 
 @lru_cache(maxsize=4)
@@ -44,9 +46,20 @@ def convert_t2s(text: str) -> str:
     return opencc_converter("t2s").convert(text)
 
 
+@lru_cache(maxsize=1)
+def traditional_chars() -> Pattern[str]:
+    """A character class of everything ``t2s`` changes when it stands alone (computed once)."""
+    chars = [chr(cp) for cp in range(0x3400, 0xA000)] + [chr(cp) for cp in range(0xF900, 0xFB00)]
+    converted = convert_t2s("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # pragma: no cover - a converter that merges lines
+        return re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+    changed = "".join(c for c, s in zip(chars, converted) if c != s)
+    return re.compile(f"[{re.escape(changed)}\U00020000-\U0002ffff]")
+
+
 def script_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """Traditional and mixed text to Simplified (OpenCC ``t2s``)."""
-    if not _CJK.search(text):
+    if not traditional_chars().search(text):
         return None
     converted = convert_t2s(text)
     if converted == text:
@@ -85,3 +98,32 @@ def _diff_same_length(src: str, conv: str, offset: int, edits: List[Edit]) -> No
             j += 1
         edits.append(Edit(offset + i, offset + j, conv[i:j]))
         i = j
+
+
+# Characters t2s leaves as they are although mainland usage differs in most words: the
+# Traditional ``著`` covers Simplified ``着`` (着力, 随着) and ``著`` (著名, 显著); s2t spinners
+# write ``瞭`` for the particle ``了`` (参与瞭直播), while Simplified keeps ``瞭`` only in 瞭望.
+_FIXABLE = re.compile("[著瞭]")
+_TARGET = {"著": "着", "瞭": "了"}
+
+
+def script_words_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
+    """``著`` → ``着`` and ``瞭`` → ``了`` where the word list makes it certain.
+
+    A character changes only when a listed word covers it in the new form and none covers it in
+    the old one (``着力``, ``怀着``; but ``显著``, ``著名`` stay). ``瞭`` outside a listed
+    ``瞭`` word is always the spinner's ``了``: Simplified has no other use for it.
+    """
+    if not _FIXABLE.search(text):
+        return None
+    words = word_set()
+    edits: List[Edit] = []
+    for m in _FIXABLE.finditer(text):
+        pos, old = m.start(), m.group()
+        new = _TARGET[old]
+        if longest_word_through(text, pos, old, words):
+            continue
+        if old == "瞭" or longest_word_through(text, pos, new, words):
+            edits.append(Edit(pos, pos + 1, new))
+            ctx.count(f"{old}_to_{new}")
+    return edits

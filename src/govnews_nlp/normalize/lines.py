@@ -1,0 +1,70 @@
+"""Line repairs: scraped pages break lines inside sentences and glue paragraphs with spaces.
+
+* A line break before closing punctuation is joined: ``施歌\\n】`` → ``施歌】``.
+* A line ending in a comma (``11月12日,``) continues on the next line; the sentence stays open,
+  and its following lines are joined too, until one ends with sentence-final punctuation
+  (``我縣舉行\\n寧陽綠色建材產業園項目\\n開工儀式。``). Blank lines are real paragraph breaks and
+  stop it. Lines without a comma before them (headline lines) are never joined.
+* Spaces between a sentence end and the next Chinese sentence (``。 市委常委``) were paragraph
+  separators: they become a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from .chain import StepContext
+from .offsets import Edit
+
+_SP = "[ \\t\\u3000\\u00a0]"
+_BEFORE_CLOSING = re.compile(rf"{_SP}*\n{_SP}*(?=[,，、。;；:：!！?？)）】」』”》])")
+_PARA_SPACE = re.compile(rf"(?<=[。！？!?])(?:[”\"])?({_SP}+)(?=[\u4e00-\u9fff“])")
+_COMMA_END = re.compile(rf"[,，、]{_SP}*$")
+_FINAL_END = re.compile(rf"[。！？!?；;…][”\"’)）]?{_SP}*$")
+_QUICK = re.compile(rf"\n|[。！？!?]{_SP}")
+
+
+def lines_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
+    """Join broken lines; turn paragraph-separating spaces into line breaks."""
+    if not _QUICK.search(text):
+        return None
+    edits: List[Edit] = []
+    for m in _BEFORE_CLOSING.finditer(text):
+        edits.append(Edit(m.start(), m.end(), ""))
+        ctx.count("joined_before_punctuation")
+    joined = {e.start for e in edits}
+    # sentences broken over lines
+    lines = text.split("\n")
+    pos = 0
+    open_sentence = False
+    starts: List[int] = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if not line.strip() or not nxt.strip():
+            open_sentence = False
+            continue
+        if _FINAL_END.search(line):
+            open_sentence = False
+            continue
+        if _COMMA_END.search(line) or open_sentence:
+            open_sentence = True
+            end_content = starts[i] + len(line.rstrip(" \t\u3000\u00a0"))
+            next_content = starts[i + 1] + (len(nxt) - len(nxt.lstrip(" \t\u3000\u00a0")))
+            if not any(end_content <= j < next_content for j in joined) and not any(
+                    e.start <= end_content < e.end for e in edits):
+                edits.append(Edit(end_content, next_content, ""))
+                ctx.count("joined_broken_line")
+    for m in _PARA_SPACE.finditer(text):
+        edits.append(Edit(m.start(1), m.end(1), "\n"))
+        ctx.count("paragraph_breaks")
+    edits.sort()
+    merged: List[Edit] = []
+    for e in edits:
+        if merged and e.start < merged[-1].end:
+            continue
+        merged.append(e)
+    return merged

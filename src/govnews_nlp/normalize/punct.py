@@ -1,0 +1,148 @@
+"""Punctuation repairs: spurious doubled punctuation, punctuation width, paired quotes.
+
+* ``punct``: spinners put a comma before punctuation that was already there: ``,、`` → ``、``,
+  ``,。`` → ``。``, ``,,`` → ``,``, ``),、`` → ``)、``. In a run of sentence punctuation every
+  comma goes unless the run is only commas, which become one.
+* ``width``: half-width ``, ? : ; ( ) !`` in Chinese text become full-width; numbers
+  (``1,000``), times (``11:51``), URLs (``?id=``), Latin words and formulas (``4+6+N``) keep
+  theirs. Option ``keep_width`` switches this off.
+* ``quotes``: ASCII double quotes around Chinese become paired ``“ ”``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from .chain import StepContext
+from .offsets import Edit
+
+_RUN = re.compile(r"[,，、。;；!！?？:：]{2,}")
+_COMMAS = ",，"
+
+
+def punct_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
+    """Collapse doubled punctuation left by spinners."""
+    if not _RUN.search(text):
+        return None
+    edits: List[Edit] = []
+    for m in _RUN.finditer(text):
+        run = m.group()
+        if not any(c in _COMMAS for c in run):
+            continue
+        kept = "".join(c for c in run if c not in _COMMAS) or run[0]
+        if kept != run:
+            edits.append(Edit(m.start(), m.end(), kept))
+            ctx.count("collapsed")
+    return edits
+
+
+# -- width ------------------------------------------------------------------------------------
+_FULL = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
+_HALF = re.compile(r"[,?:;!()]")
+
+
+def _is_han(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0002ffff"
+
+
+_CONVERTED = frozenset(_FULL.values())
+
+
+def _is_cjk_context(c: str) -> bool:
+    """A Chinese character, CJK punctuation, full-width form, Chinese quote or the lost-char mark.
+
+    The full-width forms this step itself writes do not count, so a second run decides the same.
+    """
+    return (_is_han(c) or "\u3000" <= c <= "\u303f" or ("\uff00" <= c <= "\uffef" and c not in _CONVERTED)
+            or c in "“”‘’…—·\ufffd")
+
+
+def width_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
+    """Half-width punctuation between Chinese text to full width (unless ``keep_width``)."""
+    if ctx.options.get("keep_width") or not _HALF.search(text):
+        return None
+    n = len(text)
+    edits: List[Edit] = []
+    parens = _paired_parens(text)
+    for m in _HALF.finditer(text):
+        i = m.start()
+        c = m.group()
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        if c in "()":
+            convert = parens.get(i, False)
+        elif c in ",;:":
+            if prev.isdigit() and nxt.isdigit():
+                continue  # 1,000  11:51
+            convert = bool(prev and _is_cjk_context(prev)) or bool(nxt and _is_cjk_context(nxt)) or (
+                c != ":" and nxt == "" and bool(prev) and _is_cjk_context(prev))
+            if c == ":" and nxt == "/":
+                convert = False  # http://
+        else:  # ? !
+            convert = bool(prev) and (_is_cjk_context(prev) or prev in "”\"')）")
+            if convert and prev in "\"')" and not (nxt == "" or _is_cjk_context(nxt) or nxt.isspace()):
+                convert = False
+        if convert:
+            edits.append(Edit(i, i + 1, _FULL[c]))
+    ctx.count("widened", len(edits))
+    return edits
+
+
+def _paired_parens(text: str) -> dict:
+    """Position → convert? for each ASCII parenthesis: a pair converts when its content or its
+    outside neighbour is Chinese; a lone one when its Chinese side says so."""
+    decisions = {}
+    stack: List[int] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            stack.append(i)
+        elif c == ")":
+            if stack:
+                j = stack.pop()
+                inner = text[j + 1:i]
+                before = text[j - 1] if j else ""
+                after = text[i + 1] if i + 1 < len(text) else ""
+                chinese = any(_is_cjk_context(ch) for ch in inner) or (
+                    bool(before) and _is_han(before)) or (bool(after) and _is_han(after))
+                decisions[j] = decisions[i] = chinese
+            else:
+                decisions[i] = i > 0 and _is_cjk_context(text[i - 1])
+        elif c == "\n":
+            for j in stack:
+                decisions[j] = j + 1 < len(text) and _is_cjk_context(text[j + 1])
+            stack.clear()
+    for j in stack:
+        decisions[j] = j + 1 < len(text) and _is_cjk_context(text[j + 1])
+    return decisions
+
+
+# -- quotes -----------------------------------------------------------------------------------
+_QUOTE_LINE = re.compile(r'[^\n"]*"[^\n"]*"')
+
+
+def quotes_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
+    """ASCII double quotes pairing around or beside Chinese text become ``“ ”`` (pairs within a line)."""
+    if '"' not in text:
+        return None
+    edits: List[Edit] = []
+    for line_start, line in _lines(text):
+        if '"' not in line:
+            continue
+        positions = [line_start + i for i, c in enumerate(line) if c == '"']
+        for a, b in zip(positions[::2], positions[1::2]):
+            inner = text[a + 1:b]
+            before = text[a - 1] if a else ""
+            after = text[b + 1] if b + 1 < len(text) else ""
+            if any(_is_han(c) for c in inner) or (before and _is_han(before)) or (after and _is_han(after)):
+                edits.append(Edit(a, a + 1, "“"))
+                edits.append(Edit(b, b + 1, "”"))
+                ctx.count("paired")
+    return edits
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1

@@ -1,0 +1,91 @@
+"""The normalizer's rule tables (``patterns/junk.jsonl``, ``credits.jsonl``, ``surnames.jsonl``,
+``script_words.jsonl``): their pydantic schemas and cached loaders.
+
+Lists that grow with experience (junk phrases, credit labels, surnames, extra words) are data, so
+they can be reviewed and extended without touching code. Every entry has an ``id`` (a report can
+name the rule that fired) and is validated when first used; a bad entry fails with file:line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Literal, Optional, Tuple
+
+from pydantic import field_validator
+
+from ..lexicon import Rule, default_patterns_dir, load_rules
+
+
+class JunkRule(Rule):
+    """A piece of web page furniture. ``scope="line"``: the pattern must cover a whole line, and
+    the line (with its line break) goes; ``scope="inline"``: only the match goes."""
+
+    pattern: str
+    reason: str
+    scope: Literal["line", "inline"] = "inline"
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            compiled = re.compile(value)
+        except re.error as err:
+            raise ValueError(f"not a valid regular expression: {err}") from None
+        if compiled.groupindex:
+            raise ValueError("named groups are reserved; use (?:...)")
+        return value
+
+
+class CreditRule(Rule):
+    """A credit label as printed (``记者``, ``责任编辑``, ``摄影``). ``position="before"``: the
+    names follow the label; ``"after"``: the label follows one name (``梁琛摄``)."""
+
+    label: str
+    position: Literal["before", "after"] = "before"
+    prefixed: bool = False  # an organisation may precede it and belongs to the role: 慈利站记者
+
+
+class SurnameRule(Rule):
+    """Surnames, as a string of characters (single-character surnames) or one compound surname."""
+
+    chars: str
+
+
+class WordRule(Rule):
+    """A Simplified word the script fixes may rely on beyond pypinyin's phrase list."""
+
+    word: str
+
+
+def _path(name: str, patterns_dir: Optional[Path]) -> Path:
+    return Path(patterns_dir or default_patterns_dir()) / f"{name}.jsonl"
+
+
+@lru_cache(maxsize=8)
+def junk_rules(patterns_dir: Optional[Path] = None) -> Tuple[JunkRule, ...]:
+    return tuple(load_rules(_path("junk", patterns_dir), JunkRule))
+
+
+@lru_cache(maxsize=8)
+def credit_rules(patterns_dir: Optional[Path] = None) -> Tuple[CreditRule, ...]:
+    return tuple(load_rules(_path("credits", patterns_dir), CreditRule))
+
+
+@lru_cache(maxsize=8)
+def surnames(patterns_dir: Optional[Path] = None) -> Tuple[frozenset, Tuple[str, ...]]:
+    """(single-character surnames, compound surnames)."""
+    single: set = set()
+    compound: List[str] = []
+    for rule in load_rules(_path("surnames", patterns_dir), SurnameRule):
+        if len(rule.chars) == 2 and rule.id.startswith("compound"):
+            compound.append(rule.chars)
+        else:
+            single.update(rule.chars)
+    return frozenset(single), tuple(compound)
+
+
+@lru_cache(maxsize=8)
+def extra_words(patterns_dir: Optional[Path] = None) -> frozenset:
+    return frozenset(r.word for r in load_rules(_path("script_words", patterns_dir), WordRule))

@@ -1,0 +1,135 @@
+"""Readings and a Simplified word list: the evidence the script fixes and lost-character repair use.
+
+* Readings come from pypinyin's character table (``pypinyin.pinyin_dict``, toned).
+* Words come from pypinyin's phrase table (``pypinyin.phrases_dict``, about 47,000 Simplified
+  words whose readings pypinyin had to record), plus jieba's dictionary (350,000 words) when the
+  optional ``jieba`` extra is installed (read as a file; jieba itself is not initialised), plus
+  ``patterns/script_words.jsonl``.
+
+Everything is loaded on first use only: clean text never pays for it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, FrozenSet, Optional, Set, Tuple
+
+from .rules import extra_words
+
+_TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+def fold_syllable(syllable: str) -> str:
+    """Toneless lowercase ASCII form: ``chǎn`` → ``chan``, ``lǚ``/``lü`` → ``lv``, ``zhong1`` → ``zhong``."""
+    s = syllable.lower().rstrip("12345")
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c) or c == "\u0308")
+    return unicodedata.normalize("NFC", s).replace("ü", "v")
+
+
+def tone_of(syllable: str) -> Optional[str]:
+    """``"1"``..``"4"`` for a toned syllable (marks or a digit), ``None`` when toneless."""
+    if syllable and syllable[-1] in "12345":
+        return syllable[-1] if syllable[-1] != "5" else None
+    for c in unicodedata.normalize("NFD", syllable):
+        if c in _TONE_MARKS:
+            return _TONE_MARKS[c]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _reading_tables() -> Tuple[Dict[str, FrozenSet[Tuple[str, Optional[str]]]], Dict[str, Set[str]]]:
+    """char → {(toneless, tone)}, and toneless syllable → chars (GB2312 Simplified-usable only)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    by_char: Dict[str, FrozenSet[Tuple[str, Optional[str]]]] = {}
+    by_syl: Dict[str, Set[str]] = {}
+    for cp, value in pinyin_dict.items():
+        char = chr(cp)
+        forms = frozenset((fold_syllable(r), tone_of(r)) for r in value.split(","))
+        by_char[char] = forms
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue  # a lost character of a Simplified article is a common character
+        for syl, _tone in forms:
+            by_syl.setdefault(syl, set()).add(char)
+    return by_char, by_syl
+
+
+def readings(char: str) -> FrozenSet[Tuple[str, Optional[str]]]:
+    return _reading_tables()[0].get(char, frozenset())
+
+
+def is_reading(char: str, syllable: str) -> bool:
+    """Is ``syllable`` (toned, tone-numbered or toneless) a reading of ``char``?
+
+    Spinners write ``u`` for ``ü`` after j/q/x/y and sometimes ``v``; both are accepted.
+    """
+    syl = fold_syllable(syllable)
+    tone = tone_of(syllable)
+    for r_syl, r_tone in readings(char):
+        if r_syl == syl or r_syl.replace("v", "u") == syl:
+            if tone is None or r_tone is None or tone == r_tone:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def valid_syllables() -> FrozenSet[str]:
+    """Every toneless syllable pypinyin knows (``u`` spellings of ``ü`` included)."""
+    syls = set(_reading_tables()[1])
+    return frozenset(syls | {s.replace("v", "u") for s in syls})
+
+
+def chars_for(syllable: str) -> Set[str]:
+    """Common characters that ``syllable`` is a reading of (tone respected when given)."""
+    syl = fold_syllable(syllable)
+    by_syl = _reading_tables()[1]
+    cands = set(by_syl.get(syl, ())) | set(by_syl.get(syl.replace("u", "v"), ()) if "u" in syl else ())
+    return {c for c in cands if is_reading(c, syllable)}
+
+
+def _jieba_dict_path() -> Optional[Path]:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "dict.txt"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def word_set() -> FrozenSet[str]:
+    """The Simplified word list (see the module docstring for its sources)."""
+    from pypinyin.phrases_dict import phrases_dict
+
+    words = {w for w in phrases_dict if len(w) > 1}
+    path = _jieba_dict_path()
+    if path is not None:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                word = line.split(" ", 1)[0]
+                if len(word) > 1:
+                    words.add(word)
+    words.update(extra_words())
+    return frozenset(words)
+
+
+def has_jieba_words() -> bool:
+    return _jieba_dict_path() is not None
+
+
+def longest_word_through(text: str, pos: int, char: str, words: FrozenSet[str], span: int = 4) -> int:
+    """Length of the longest listed word that covers ``pos`` when ``text[pos]`` is ``char``."""
+    best = 0
+    n = len(text)
+    for start in range(max(0, pos - span + 1), pos + 1):
+        for end in range(pos + 1, min(n, start + span) + 1):
+            if end - start < 2 or end - start <= best:
+                continue
+            cand = text[start:pos] + char + text[pos + 1:end]
+            if cand in words:
+                best = end - start
+    return best

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from .chain import ChainResult, Removal, Step, run_chain
+from .credits import find_credits
+from .headline import find_headline
 from .junk import junk_step
 from .lines import lines_step
 from .lost import lost_step
@@ -43,7 +45,11 @@ STEP_NAMES: Tuple[str, ...] = tuple(s.name for s in STEPS)
 @dataclass(frozen=True)
 class Credit:
     """A byline or credit in the clean text: ``记者 刘玉林`` with role ``记者``; offsets are in
-    the normalized text. The official-title matcher turns these into journalists."""
+    the normalized text. The official-title matcher turns these into journalists.
+
+    ``start``/``end`` cover the label (with any organisation before it) through this name, or the
+    name through ``摄``, or the parentheses of a bare byline (role ``署名``); ``name_start``/
+    ``name_end`` cover the name alone. Several names after one label give one Credit each."""
 
     start: int
     end: int
@@ -134,7 +140,10 @@ def normalize(
         steps={r.name: r.counts for r in result.steps},
         removals=result.removals,
     )
-    return Normalized(raw=text, text=result.text, offset_map=result.offset_map, report=report)
+    credits = find_credits(result.text, Credit) if result.text else []
+    headline = find_headline(result.text)
+    return Normalized(raw=text, text=result.text, offset_map=result.offset_map, report=report,
+                      credits=credits, headline=headline)
 
 
 __all__ = ["STEPS", "STEP_NAMES", "Credit", "NormalizationReport", "Normalized", "normalize", "resolve_steps"]

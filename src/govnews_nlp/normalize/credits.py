@@ -1,0 +1,151 @@
+"""Bylines and credits found in the clean text: one :class:`Credit` per credited person.
+
+Credits stay in the text; they are marked so the official-title matcher can tell journalists from
+officials. Three shapes, with their labels as data in ``patterns/credits.jsonl``:
+
+* a label, then names: ``记者 刘玉林 郑静``, ``责任编辑: 吉政``, ``(作者:黄克奇 郑陈浩)``,
+  ``审核:林衍 阮珊妮``, ``摄影 常成钢``. An organisation printed before ``记者``/``通讯员``
+  belongs to the role (``慈利站记者``, ``福州日报记者``, ``本报记者``);
+* a name, then ``摄``: ``梁琛摄``, ``王翕瞳 摄``, ``新华社发(王正摄)``;
+* a bare name in parentheses closing a paragraph or right after a dateline: ``(郭赟)``,
+  ``中新网北京3月2日电 (王翕瞳)`` — role ``署名``.
+
+A name is 2–4 Chinese characters starting with a listed surname (``patterns/surnames.jsonl``)
+and delimited on both sides, so ``作者:福安新闻网`` or ``记者采访时`` give nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import List, Optional, Pattern, Tuple
+
+from .rules import CreditRule, credit_rules, surnames
+
+BARE_ROLE = "署名"
+_HAN = "\u4e00-\u9fff"
+_SP = " \t\u3000\u00a0"
+# what may precede a label or a name (besides the start of a line)
+_OPEN = f"\n{_SP}（(【\\[|：:，,。；;！!？?、▲•\ufffd"
+# what may follow a name
+_NAME_END = re.compile(rf"[{_SP}\n、，,）)\]】；;。]|$|摄(?![影像])")
+_NAME = re.compile(rf"[{_HAN}]{{2,4}}")
+_NAME_SEP = re.compile(rf"[{_SP}]+|[、，,][{_SP}]*")
+_SEP = re.compile(rf"[{_SP}]*[:：][{_SP}]*|[{_SP}]+")
+
+
+@lru_cache(maxsize=4)
+def _label_regex(rules: Tuple[CreditRule, ...]) -> Tuple[Optional[Pattern[str]], Optional[Pattern[str]]]:
+    before = sorted({r.label for r in rules if r.position == "before"}, key=len, reverse=True)
+    after = sorted({r.label for r in rules if r.position == "after"}, key=len, reverse=True)
+    before_rx = re.compile("|".join(map(re.escape, before))) if before else None
+    after_rx = (re.compile(rf"(?:(?<=[{re.escape(_OPEN)}])|^)(?P<name>[{_HAN}]{{2,4}}?)[{_SP}]?"
+                           rf"(?P<label>{'|'.join(map(re.escape, after))})(?![影像])", re.M) if after else None)
+    return before_rx, after_rx
+
+
+def _is_name(name: str) -> bool:
+    """2–3 characters after a single surname, 3–4 after a compound one (欧阳娜娜)."""
+    single, compound = surnames()
+    if name[:2] in compound:
+        return 3 <= len(name) <= 4
+    return name[0] in single and 2 <= len(name) <= 3
+
+
+def _names_at(text: str, pos: int) -> List[Tuple[int, int]]:
+    """Names starting at ``pos``, separated by spaces, ``、`` or commas."""
+    found: List[Tuple[int, int]] = []
+    n = len(text)
+    while pos < n:
+        got = None
+        for length in (2, 3, 4):
+            end = pos + length
+            if end > n:
+                break
+            cand = text[pos:end]
+            if not _NAME.fullmatch(cand):
+                break
+            if _NAME_END.match(text, end) and _is_name(cand):
+                got = (pos, end)
+                break
+        if got is None:
+            break
+        found.append(got)
+        pos = got[1]
+        m = _NAME_SEP.match(text, pos)
+        if not m:
+            break
+        pos = m.end()
+    return found
+
+
+def _boundary(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] in _OPEN
+
+
+def find_credits(text: str, credit_cls) -> list:
+    """All credits in ``text`` as ``credit_cls(start, end, role, name, name_start, name_end)``."""
+    rules = credit_rules()
+    before_rx, after_rx = _label_regex(rules)
+    prefixed = {r.label for r in rules if r.prefixed}
+    credits = []
+    taken = set()
+    if before_rx is not None:
+        for m in before_rx.finditer(text):
+            label, start = m.group(), m.start()
+            role_start = start
+            if label in prefixed:  # 慈利站记者: the organisation before the label is part of the role
+                k = start
+                while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and start - k < 8:
+                    k -= 1
+                if k < start and _boundary(text, k):
+                    role_start = k
+            sep = _SEP.match(text, m.end())
+            colon = bool(sep) and any(c in sep.group() for c in ":：")
+            if not _boundary(text, role_start) and not colon:
+                continue
+            if len(label) == 1 and not colon:
+                continue
+            if sep is None:
+                continue
+            role = text[role_start:m.end()]
+            for ns, ne in _names_at(text, sep.end()):
+                if (ns, ne) in taken:
+                    continue
+                taken.add((ns, ne))
+                credits.append(credit_cls(role_start, ne, role, text[ns:ne], ns, ne))
+    if after_rx is not None:
+        for m in after_rx.finditer(text):
+            ns, ne = m.span("name")
+            end = m.end()
+            if (ns, ne) in taken or not _is_name(m.group("name")):
+                continue
+            if end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end:end + 2] in ("摄影", "摄像"):
+                continue
+            taken.add((ns, ne))
+            credits.append(credit_cls(ns, end, m.group("label"), text[ns:ne], ns, ne))
+    for start, end, names in _bare_bylines(text):
+        for ns, ne in names:
+            if (ns, ne) in taken:
+                continue
+            taken.add((ns, ne))
+            credits.append(credit_cls(start, end, BARE_ROLE, text[ns:ne], ns, ne))
+    credits.sort(key=lambda c: (c.name_start, c.start))
+    return credits
+
+
+_BARE = re.compile(rf"[（(][{_SP}]*(?P<names>[{_HAN}]{{2,4}}(?:[{_SP}、][{_HAN}]{{2,4}})*)[{_SP}]*[)）]")
+_DATELINE = re.compile(rf"(?:电|讯)[{_SP}]*$")
+
+
+def _bare_bylines(text: str):
+    """``(郭赟)`` closing a paragraph, or ``电 (王翕瞳)`` after a dateline."""
+    for m in _BARE.finditer(text):
+        after = text[m.end():m.end() + 2]
+        closing = not after.strip(_SP) or after.lstrip(_SP)[:1] == "\n"
+        dateline = bool(_DATELINE.search(text[max(0, m.start() - 3):m.start()]))
+        if not (closing or dateline):
+            continue
+        names = _names_at(text, m.start("names"))
+        if names and names[-1][1] == m.end("names"):
+            yield m.start(), m.end(), names

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, List, NamedTuple, Sequence, Tuple
+from typing import Iterable, List, NamedTuple, Tuple
 
 
 class Edit(NamedTuple):
@@ -197,10 +197,8 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
 
     def mid_to_side(mp: OffsetMap, lo: int, hi: int, mid_is_src: bool) -> Tuple[int, int]:
         # Boundary positions of the middle interval on the other side of ``mp``.
-        segs = mp.segments
-        for_start = _boundary(segs, lo, mid_is_src, left=True)
-        for_end = _boundary(segs, hi, mid_is_src, left=False)
-        return for_start, max(for_end, for_start)
+        start = _boundary(mp, lo, mid_is_src, left=True)
+        return start, max(_boundary(mp, hi, mid_is_src, left=False), start)
 
     result: List[Segment] = []
     for lo, hi in clusters:
@@ -210,30 +208,32 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
     return OffsetMap(second.out_len, first.src_len, _merge_touching(result))
 
 
-def _boundary(segs: Sequence[Segment], pos: int, pos_is_src: bool, left: bool) -> int:
-    """Boundary ``pos`` on one side of a map, translated to the other side.
+def _boundary(mp: OffsetMap, pos: int, pos_is_src: bool, left: bool) -> int:
+    """Boundary ``pos`` on one side of ``mp``, translated to the other side, in O(log n).
 
     ``left`` picks the smallest translation when ``pos`` touches a segment's edge (used for
-    interval starts), otherwise the largest (used for interval ends).
+    interval starts), otherwise the largest (used for interval ends). Segment ranges do not
+    overlap on either side, so at most two segments (one ending, one starting) touch ``pos``.
     """
-    shift_from_end = 0
+    segs = mp.segments
+    i = bisect_right(mp._starts(src_side=pos_is_src), pos) - 1
     candidates: List[int] = []
-    for s in segs:
-        a0, a1, b0, b1 = (s.src_start, s.src_end, s.out_start, s.out_end) if pos_is_src else (
-            s.out_start, s.out_end, s.src_start, s.src_end)
-        if a1 < pos:
-            shift_from_end = b1 - a1
+    for j in (i - 1, i):
+        if j < 0:
             continue
-        if a0 > pos:
-            break
-        # a0 <= pos <= a1: pos touches or lies in this segment
-        if pos == a0:
-            candidates.append(b0)
-        if pos == a1:
-            candidates.append(b1)
-        if a0 < pos < a1:
-            candidates.append(b0 + (pos - a0) if a1 - a0 == b1 - b0 else (b0 if left else b1))
-        shift_from_end = b1 - a1
+        s = segs[j]
+        a0, a1, b0, b1 = (s.src_start, s.src_end, s.out_start, s.out_end) if pos_is_src else s
+        if a0 <= pos <= a1:
+            if pos == a0:
+                candidates.append(b0)
+            if pos == a1:
+                candidates.append(b1)
+            if a0 < pos < a1:
+                candidates.append(b0 if left else b1)
     if candidates:
         return min(candidates) if left else max(candidates)
-    return pos + shift_from_end
+    if i < 0:
+        return pos
+    s = segs[i]
+    a1, b1 = (s.src_end, s.out_end) if pos_is_src else (s.out_end, s.src_end)
+    return pos + (b1 - a1)

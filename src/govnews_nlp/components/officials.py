@@ -1,24 +1,257 @@
-"""SCAFFOLD, to be replaced by the govnews_officials component (its issue): registers the factory so the
-entry point resolves, and contributes empty record lists."""
+"""``govnews_officials``: the people of an article, their title chains, every mention linked.
 
-from __future__ import annotations
+The work is done on ``doc.text`` by :class:`~.officials_scan.Scanner` (compiled regexes, no token
+patterns), so the result is the same for every segmenter; this module turns its character hits
+into spaCy annotations:
+
+* ``doc.spans["people"]``: every mention (label ``PERSON``, or ``JOURNALIST`` for credits);
+* ``doc.spans["titles"]``: every title attached to a person (label ``TITLE``);
+* ``doc.ents``: the mentions, merged with other components' entities (longest wins);
+* ``Span._.person_name / person_titles / person_kind / person_id`` on mention spans, the id shared
+  by all mentions of one person; ``Span._.title_info`` on title spans (org, post, deputy …);
+* ``Doc._.people`` and the record field ``people`` (``[{"name", "titles", "kind"}]``).
+
+All data lives in ``doc.user_data`` under string keys with plain values, so it survives
+``Doc.to_bytes`` and multiprocessing; the extensions are getters over it.
+"""
+
+# No ``from __future__ import annotations`` here: spaCy builds a pydantic model of
+# ``initialize``'s signature to validate [initialize] settings, and cannot resolve string
+# annotations such as ``Optional[PathLike]`` in its own namespace.
+import logging
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.scorer import Scorer
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import registry
 
-from ..extensions import set_record_field
+from ..extensions import set_extension_once, set_record_field
+from ..lexicon import PathLike, Rule
+from ..spans import make_spans, set_ents_filtered
+from ..titles import TitleParser
+from .base import RuleComponent
+from .officials_names import NameModel
+from .officials_regex import trie_pattern
+from .officials_rules import LevelRule, ModifierRule, OrgRule, PostRule, StopRule, SurnameRule, WordRule
+from .officials_scan import Scanner, ScanResult
+
+log = logging.getLogger(__name__)
+
+PEOPLE_KEY = "govnews_nlp.people"
+CREDITS_KEY = "govnews_nlp.credits"
+_CREDIT_FIELDS = ("start", "end", "name", "name_start", "name_end")
+
+DEFAULT_CONFIG: Dict[str, Any] = {
+    "person_label": "PERSON",
+    "journalist_label": "JOURNALIST",
+    "title_label": "TITLE",
+    "spans_key": "people",
+    "titles_key": "titles",
+    "max_title_chars": 24,
+    "scorer": {"@scorers": "govnews_nlp.officials_scorer.v1"},
+}
 
 
-class OfficialsScaffold:
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+# -- extensions: getters over doc.user_data ---------------------------------------------------------
+def _people_data(doc: Doc) -> Dict[str, Any]:
+    return doc.user_data.get(PEOPLE_KEY) or {"persons": [], "mentions": {}, "titles": {}}
+
+
+def _person_of(span: Span) -> Optional[Dict[str, Any]]:
+    data = _people_data(span.doc)
+    pid = data["mentions"].get(f"{span.start_char}:{span.end_char}")
+    if pid is None:
+        return None
+    for p in data["persons"]:
+        if p["id"] == pid:
+            return p
+    return None
+
+
+def _getter(key: str) -> Callable[[Span], Any]:
+    def get(span: Span) -> Any:
+        p = _person_of(span)
+        return None if p is None else p[key]
+
+    return get
+
+
+def _title_info(span: Span) -> Optional[Dict[str, Any]]:
+    return _people_data(span.doc)["titles"].get(f"{span.start_char}:{span.end_char}")
+
+
+def _doc_people(doc: Doc) -> List[Dict[str, Any]]:
+    return _people_data(doc)["persons"]
+
+
+def register_officials_extensions() -> None:
+    set_extension_once(Span, "person_name", getter=_getter("name"))
+    set_extension_once(Span, "person_titles", getter=_getter("titles"))
+    set_extension_once(Span, "person_kind", getter=_getter("kind"))
+    set_extension_once(Span, "person_id", getter=_getter("id"))
+    set_extension_once(Span, "title_info", getter=_title_info)
+    set_extension_once(Doc, "people", getter=_doc_people)
+
+
+register_officials_extensions()
+
+
+# -- scoring --------------------------------------------------------------------------------------
+def score_people(examples: Iterable[Example], *, spans_key: str = "people", titles_key: str = "titles",
+                 **kwargs: Any) -> Dict[str, Any]:
+    """Span P/R/F of the mentions (per label) and of the titles, for ``spacy evaluate``."""
+    examples = list(examples)
+    out: Dict[str, Any] = {}
+    for key in (spans_key, titles_key):
+        out.update(Scorer.score_spans(
+            examples, key,
+            getter=lambda doc, attr: doc.spans.get(attr, []),
+            has_annotation=lambda doc, key=key: key in doc.spans,
+            **kwargs,
+        ))
+    return out
+
+
+@registry.scorers("govnews_nlp.officials_scorer.v1")
+def make_officials_scorer() -> Callable[..., Dict[str, Any]]:
+    return score_people
+
+
+# -- the component --------------------------------------------------------------------------------
+class OfficialsMatcher(RuleComponent):
+    """Officials, executives and journalists with their titles; see the module docstring."""
+
+    TABLES: ClassVar[Dict[str, Type[Rule]]] = {
+        "titles_posts": PostRule,
+        "titles_orgs": OrgRule,
+        "titles_modifiers": ModifierRule,
+        "titles_levels": LevelRule,
+        "surnames": SurnameRule,
+        "name_context_follow": WordRule,
+        "name_context_stops": StopRule,
+        "name_context_exclude": WordRule,
+        "people_labels": WordRule,
+        "people_nonnames": WordRule,
+    }
+
+    def __init__(self, nlp: Language, name: str = "govnews_officials", *, person_label: str = "PERSON",
+                 journalist_label: str = "JOURNALIST", title_label: str = "TITLE", spans_key: str = "people",
+                 titles_key: str = "titles", max_title_chars: int = 24,
+                 scorer: Optional[Callable[..., Dict[str, Any]]] = score_people) -> None:
+        super().__init__(nlp, name)
+        if max_title_chars < 2:
+            raise ValueError(f"{name}: max_title_chars must be at least 2, got {max_title_chars}")
+        self.person_label = person_label
+        self.journalist_label = journalist_label
+        self.title_label = title_label
+        self.spans_key = spans_key
+        self.titles_key = titles_key
+        self.max_title_chars = max_title_chars
+        self.scorer = scorer
+        self.scanner: Optional[Scanner] = None
+
+    def initialize(
+        self,
+        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
+        *,
+        nlp: Optional[Language] = None,
+        patterns_dir: Optional[PathLike] = None,
+    ) -> None:
+        """Load the rule tables from ``patterns_dir`` (default: the packaged patterns)."""
+        super().initialize(get_examples, nlp=nlp, patterns_dir=patterns_dir)
+
+    def compile(self) -> None:
+        t = self.tables
+        parser = TitleParser(t["titles_posts"], t["titles_orgs"], t["titles_modifiers"], t["titles_levels"])
+        names = NameModel((s for r in t["surnames"] for s in r.surnames()), (r.text for r in t["name_context_follow"]),
+                          (r.text for r in t["people_nonnames"]))
+        stops = [r for r in t["name_context_stops"] if r.kind == "stop"]
+        literal = [r.text for r in stops if not r.pattern]
+        stop_src = "|".join([trie_pattern(literal)] + [r.pattern for r in stops if r.pattern])
+        self.scanner = Scanner(
+            parser=parser,
+            names=names,
+            labels=[r.text for r in t["people_labels"]],
+            stops=stop_src,
+            keeps=[r.text for r in t["name_context_stops"] if r.kind == "keep"],
+            excludes=[r.text for r in t["name_context_exclude"]],
+            max_title_chars=self.max_title_chars,
+        )
+
+    # -- the work -------------------------------------------------------------------------------
+    def scan(self, text: str, credits: Iterable[dict] = ()) -> ScanResult:
+        """The people of ``text`` (clean text), without building a Doc."""
+        self.ensure_ready()
+        assert self.scanner is not None
+        return self.scanner.scan(text, list(credits))
 
     def __call__(self, doc: Doc) -> Doc:
-        for key in "people".split(","):
-            set_record_field(doc, key, [])
+        self.ensure_ready()
+        assert self.scanner is not None
+        result = self.scanner.scan(doc.text, _valid_credits(doc))
+        labels = {"journalist": self.journalist_label}
+        mention_hits: List[Tuple[int, int, str]] = []
+        pid_of: Dict[str, str] = {}
+        for m, p in result.mentions():
+            mention_hits.append((m.start, m.end, labels.get(p.kind, self.person_label)))
+            pid_of[f"{m.start}:{m.end}"] = p.id
+        title_hits = [(t.start, t.end, self.title_label) for t in result.titles]
+        spans = _spans(doc, mention_hits + title_hits)
+        people_spans, title_spans = spans[: len(mention_hits)], spans[len(mention_hits):]
+        doc.user_data[PEOPLE_KEY] = {
+            "persons": [{"id": p.id, "name": p.name, "titles": list(p.titles), "kind": p.kind}
+                        for p in result.people],
+            "mentions": pid_of,
+            "titles": {f"{t.start}:{t.end}": t.info.to_dict() for t in result.titles},
+        }
+        doc.spans[self.spans_key] = people_spans
+        doc.spans[self.titles_key] = title_spans
+        set_ents_filtered(doc, people_spans, replace_labels=(self.person_label, self.journalist_label))
+        set_record_field(doc, "people", [{"name": p.name, "titles": list(p.titles), "kind": p.kind}
+                                         for p in result.people])
         return doc
 
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
+        if self.scorer is None:
+            return {}
+        return self.scorer(examples, spans_key=self.spans_key, titles_key=self.titles_key, **kwargs)
 
-@Language.factory("govnews_officials")
-def make_officials(nlp: Language, name: str) -> OfficialsScaffold:
-    return OfficialsScaffold(nlp, name)
+
+def _spans(doc: Doc, hits: List[Tuple[int, int, str]]) -> List[Span]:
+    """Spans for character hits: direct where tokens align (always with ``char``), else split tokens."""
+    out = []
+    for s, e, label in hits:
+        span = doc.char_span(s, e, label=label)
+        if span is None:
+            return make_spans(doc, hits)
+        out.append(span)
+    return out
+
+
+def _valid_credits(doc: Doc) -> List[dict]:
+    """The normalizer's credits; a malformed one is skipped with a warning, never a crash."""
+    good = []
+    n = len(doc.text)
+    for c in doc.user_data.get(CREDITS_KEY) or []:
+        try:
+            s, e, ns, ne = (int(c[k]) for k in ("start", "end", "name_start", "name_end"))
+            ok = 0 <= s <= e <= n and 0 <= ns < ne <= n and str(c["name"]).strip()
+        except (KeyError, TypeError, ValueError):
+            ok = False
+        if ok:
+            good.append(c)
+        else:
+            log.warning("govnews_officials: ignoring a malformed credit %r (needs %s)", c, ", ".join(_CREDIT_FIELDS))
+    return good
+
+
+@Language.factory("govnews_officials", default_config=DEFAULT_CONFIG)
+def make_officials(nlp: Language, name: str, person_label: str, journalist_label: str, title_label: str,
+                   spans_key: str, titles_key: str, max_title_chars: int,
+                   scorer: Optional[Callable[..., Dict[str, Any]]]) -> "OfficialsMatcher":
+    """Registered factory (entry point ``govnews_officials``); config keys as in :data:`DEFAULT_CONFIG`."""
+    return OfficialsMatcher(nlp, name, person_label=person_label, journalist_label=journalist_label,
+                            title_label=title_label, spans_key=spans_key, titles_key=titles_key,
+                            max_title_chars=max_title_chars, scorer=scorer)

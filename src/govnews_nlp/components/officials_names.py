@@ -1,0 +1,126 @@
+"""Where a Chinese personal name ends, decided without a list of known people.
+
+A name after a title is a surname (one character, or a compound such as 欧阳) plus one or two
+given-name characters, so its length is 2, 3 or 4 and the question is only where it stops.
+Evidence, each scored:
+
+* what follows: punctuation or the end (strong), a word that typically follows a name in this
+  genre (参加, 主持, 强调, 一行 …; a single character such as 在 or 说 counts less);
+* agreement with the rest of the article: the same string printed elsewhere (罗清宇强调 …), and
+  for a two-character reading, whether it also occurs without the third character;
+* a light prior for three characters, the commonest length.
+
+Readings that start with a non-name word (宣布, 高度, 常州 …), contain a function character, or are
+followed by a division word (常州市, 高安市) are rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Collection, Dict, Iterable, List, Optional, Tuple
+
+from .officials_regex import trie_pattern
+
+#: Characters that do not occur in given names in this genre: function words and title/org words.
+FUNCTION_CHARS = frozenset("的了在是和与及等要就对将把被从到并也还又都而这那有不市县区省镇乡委局厅府记讲话说届")
+#: A division word right after a reading means the reading is a place (常州市, 高安市).
+PLACE_AFTER = frozenset("市县区省镇乡州村旗盟")
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+class NameModel:
+    """Surnames, follow words and non-names → ``resolve(text, pos)``: the end of the name at ``pos``."""
+
+    def __init__(self, surnames: Iterable[str], follow: Iterable[str], nonnames: Iterable[str]) -> None:
+        surnames = list(surnames)
+        self.single = frozenset(s for s in surnames if len(s) == 1)
+        self.compound = frozenset(s for s in surnames if len(s) == 2)
+        follow = list(follow)
+        self._follow_re = re.compile(trie_pattern(follow))
+        self.nonnames = frozenset(nonnames)
+        self._nonname_re = re.compile(trie_pattern(self.nonnames))
+
+    # -- candidate readings ----------------------------------------------------------------------
+    def readings(self, text: str, pos: int) -> List[int]:
+        """Possible name lengths at ``pos`` (surname + 1 or 2 given characters)."""
+        out: List[int] = []
+        if text[pos:pos + 2] in self.compound:
+            out += [3, 4]
+        if pos < len(text) and text[pos] in self.single:
+            out += [2, 3]
+        n = len(text)
+        good = []
+        for length in sorted(set(out)):
+            end = pos + length
+            if end > n:
+                continue
+            cand = text[pos:end]
+            if not all(is_cjk(c) for c in cand):
+                continue
+            sur = 2 if cand[:2] in self.compound and length >= 3 else 1
+            if any(c in FUNCTION_CHARS for c in cand[sur:]):
+                continue
+            if self._nonname_re.match(cand) or self._follow_re.match(cand):
+                continue  # 宣布, 高度 … (a non-name word) or 强调, 在 … (a follow word) starts no name
+            good.append(length)
+        return good
+
+    def is_name_form(self, s: str) -> bool:
+        """``s`` as a whole reads as a name (used for names printed before a title: 曲伟副市长)."""
+        return len(s) in self.readings(s + "。", 0) and s not in self.nonnames
+
+    # -- evidence -------------------------------------------------------------------------------
+    def follow_strength(self, text: str, end: int) -> float:
+        if end >= len(text) or not is_cjk(text[end]):
+            return 3.0
+        m = self._follow_re.match(text, end)
+        if m:
+            return 2.0 if len(m.group()) > 1 else 1.0
+        if text[end] in PLACE_AFTER:
+            return -2.0
+        return 0.0
+
+    def score(self, text: str, pos: int, length: int, known: Collection[str],
+              counts: Optional[Dict[str, int]] = None) -> float:
+        cand = text[pos:pos + length]
+        s = self.follow_strength(text, pos + length)
+        if cand in known:
+            s += 3.0
+        n = _count(text, cand, counts)
+        if n >= 2:
+            s += 1.5
+        if length == 2 and pos + 3 <= len(text) and is_cjk(text[pos + 2]):
+            longer = text[pos:pos + 3]
+            if n > 1 and _count(text, longer, counts) >= n:
+                s -= 1.0  # every other 罗清 is 罗清宇: the name is the longer one
+        if length == 3:
+            s += 0.5
+        return s
+
+    def resolve(self, text: str, pos: int, known: Collection[str] = (), *, direct: bool = False,
+                counts: Optional[Dict[str, int]] = None) -> Optional[int]:
+        """End offset of the name starting at ``pos``, or None.
+
+        ``direct``: require evidence right after the name (punctuation or a follow word), as for
+        the later names of a list (``市领导郑伟、胡传栋、常夫建参加``).
+        """
+        best: Optional[Tuple[float, int]] = None
+        for length in self.readings(text, pos):
+            if direct and self.follow_strength(text, pos + length) <= 0 and text[pos:pos + length] not in known:
+                continue
+            sc = self.score(text, pos, length, known, counts)
+            if sc >= 1.0 and (best is None or sc > best[0]):
+                best = (sc, length)
+        return pos + best[1] if best else None
+
+
+def _count(text: str, s: str, cache: Optional[Dict[str, int]]) -> int:
+    if cache is None:
+        return text.count(s)
+    n = cache.get(s)
+    if n is None:
+        n = cache[s] = text.count(s)
+    return n

@@ -43,9 +43,14 @@ NUMBERED_RE = re.compile(f"[{NUMERALS}]")
 NUMERAL_TIME_RE = re.compile(f"[{NUMERALS}]+(?:期|季度|届|次|批|号|级|岁|倍|成|周年|等奖|星级|层|楼|点钟)$")
 PARALLEL_SPLIT_RE = re.compile(r"[、,，]")
 CJK_ONLY_RE = re.compile(f"[{CJK}]+")
+CJK_LIST_RE = re.compile(f"[{CJK}]+(?:[、,，][{CJK}]+)*")
+ONLY_NUMERALS_RE = re.compile(f"[{NUMERALS}]+")
+DIGIT_RE = re.compile(r"\d")
+#: A quotation right after a colon or after 说/表示/问… (with or without a comma) is speech.
+SPEECH_BEFORE_RE = re.compile(r"(?:[:：]|(?:说|表示|问|道|坦言|回答|感慨|介绍)[,，]?)$")
 PLUS_RE = re.compile(f"[{CJK}A-Za-z0-9]{{1,8}}(?:[+＋][{CJK}A-Za-z0-9]{{1,8}})+")
 LATIN_RE = re.compile(r"[A-Za-z]{2,}")
-CLAUSE_CUT_RE = re.compile(r"[,，。;；:：!！?？\n“”「」\"]")
+CLAUSE_CUT_RE = re.compile(r"[,，。;；:：!！?？\n]")
 CAMPAIGN_END_RE = re.compile(
     f"(?:行动|攻坚战|大会战|[{CJK}]{{3,}}年|[{CJK}]{{2,}}(?<![银同执运进发旅步出流游试施履践推实先并可平])行)$"
 )
@@ -113,7 +118,7 @@ def classify(
     n = len(content)
     if n < 2 or n > max_len:
         return None
-    if SENTENCE_RE.search(content) or before.endswith((":", "：")) or PRONOUN_RE.search(content):
+    if SENTENCE_RE.search(content) or PRONOUN_RE.search(content) or SPEECH_BEFORE_RE.search(before):
         return None  # a sentence, a question, direct speech
     if _starts(rules, "speech_after", after):
         return None
@@ -136,8 +141,10 @@ def classify(
             return None
         return ("campaign" if campaign else "numbered"), "digit-code"
     if NUMBERED_RE.match(content) and n <= 12:
-        if PLAN_CONGRESS_RE.fullmatch(content) or NUMERAL_TIME_RE.match(content):
-            return None
+        if PLAN_CONGRESS_RE.fullmatch(content) or NUMERAL_TIME_RE.match(content) or ONLY_NUMERALS_RE.fullmatch(content):
+            return None  # 十四五, 十九大, 一季度, 十一 (a holiday), 双十一 (a shopping day)
+        if DIGIT_RE.search(content):
+            return None  # 双11, 5G…: a numeral word mixed with digits is a name, not a formula
         if content in rules.idioms or content in rules.cue("numbered_stop"):
             return None
         return ("campaign" if campaign else "numbered"), "numbered"
@@ -147,7 +154,7 @@ def classify(
         return ("campaign" if campaign and _starts(rules, "campaign_head", after) else "directive"), "parallel"
     if PLUS_RE.fullmatch(content):
         return "directive", "plus"
-    if not CJK_ONLY_RE.fullmatch(content):
+    if not CJK_LIST_RE.fullmatch(content):
         return None
 
     score = 0

@@ -1,0 +1,323 @@
+"""govnews_slogans: sentence tables (positives, negatives, issuers), spans and record, segmenters,
+serialization, rule files, and end-to-end scores on the seeds and the dev corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+import spacy
+
+import govnews_nlp
+from govnews_nlp.components.slogans import SloganDetector, record_items
+from govnews_nlp.lexicon import LexiconError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def slo_nlp():
+    return govnews_nlp.load(components=["govnews_slogans"])
+
+
+@pytest.fixture(scope="module")
+def detector(slo_nlp) -> SloganDetector:
+    return slo_nlp.get_pipe("govnews_slogans")
+
+
+def texts_of(detector: SloganDetector, sentence: str):
+    return [h.text for h in detector.find(sentence)]
+
+
+# -- positives: (sentence, expected texts in order, kind of the first) --------------------------------
+POSITIVES = [
+    ("要牢固树立“四个意识”,坚决做到“两个维护”。", ["四个意识", "两个维护"], "canon"),
+    ("全面落实省委“五大战略”和“三大高地”部署。", ["五大战略", "三大高地"], "numbered"),
+    ("加快构建“2+5+N”现代产业体系。", ["2+5+N"], "numbered"),
+    ("坚持“1258”发展思路不动摇。", ["1258"], "numbered"),
+    ("全力推进“一核两翼三区”建设。", ["一核两翼三区"], "numbered"),
+    ("持续开展“三服务”活动。", ["三服务"], "campaign"),
+    ("深入开展“万企兴万村”行动。", ["万企兴万村"], "campaign"),
+    ("扎实开展“项目攻坚年”活动。", ["项目攻坚年"], "campaign"),
+    ("奋力打赢污染防治三年攻坚战。", ["污染防治三年攻坚战"], "campaign"),
+    ("今年是农村人居环境整治三年行动的收官之年。", ["三年行动"], "campaign"),
+    ("聚焦先进制造、现代服务两大重点,实施工业强县战略。", ["两大重点"], "numbered"),
+    ("推动地区生产总值和居民收入两个倍增。", ["两个倍增"], "numbered"),
+    ("按照“稳中求进、以进促稳”的总基调推进工作。", ["稳中求进、以进促稳"], "directive"),
+    ("坚持“企业有呼、政府必应”,优化营商环境。", ["企业有呼、政府必应"], "directive"),
+    ("树立“发展是第一要务,项目是第一支撑”的理念。", ["发展是第一要务,项目是第一支撑"], "directive"),
+    ("构建“园区+基地+农户”发展模式。", ["园区+基地+农户"], "directive"),
+    ("紧紧围绕“建设现代化滨海新城”的奋斗目标。", ["建设现代化滨海新城"], "directive"),
+    ("以“携手共进、合作共赢”为主题的恳谈会今天举行。", ["携手共进、合作共赢"], "directive"),
+    ("持续深化“放管服”改革,推进大宗货物“公转铁”。", ["放管服", "公转铁"], "canon"),
+    ("深度融入一带一路建设,助力实现双碳目标。", ["一带一路", "双碳"], "canon"),
+    ("抓住“两重”“两新”政策机遇。", ["两重", "两新"], "canon"),
+    ("市委“建设生态宜居新城区”部署要求必须落到实处。", ["建设生态宜居新城区"], "directive"),
+]
+
+
+@pytest.mark.parametrize("sentence,expected,kind", POSITIVES)
+def test_finds_slogans(detector, sentence, expected, kind):
+    hits = detector.find(sentence)
+    assert [h.text for h in hits] == expected
+    assert hits[0].kind == kind
+    for h in hits:
+        assert sentence[h.start : h.end] == h.text
+
+
+# -- negatives: nothing to find ------------------------------------------------------------------------
+NEGATIVES = [
+    "他说:“今年的任务一定要完成,质量也要保证。”",  # direct speech
+    "他问道:“项目什么时候能投产?”",  # a question
+    "企业负责人表示,“订单已经排到明年了”。",  # speech without a colon
+    "要拿出“伤筋动骨”的决心。",  # idiom (jieba POS i)
+    "推动签约项目早日“开花结果”。",  # emphasis
+    "确保项目建设“无障碍”推进。",  # emphasis
+    "跑出项目建设“加速度”。",  # emphasis
+    "让干部的“辛苦指数”换来群众的“满意指数”。",  # metaphor after 的
+    "在荒漠地区建设“沙戈荒”大基地。",  # a term, not a directive
+    "扎实推进“十四五”规划重点项目。",  # plan period
+    "认真学习贯彻党的“二十大”精神。",  # congress
+    "由“一把手”亲自挂帅。",  # numeral-initial common word
+    "坚持疫情防控和经济发展两手抓。",  # verb phrase
+    "该公司的“金穗”牌大米远销海外。",  # a brand
+    "“阳光农业”公司成立于2010年。",  # a company name (head after quote)
+    "集“种植、加工、销售、物流”为一体的产业园。",  # descriptive list
+    "项目建成后年产“10万吨新型材料”。",  # a quantity
+    "“五一”假期全市接待游客20万人次。",  # a holiday
+    "坚持项目为王、招商为要,全力抓项目。",  # unquoted parallel formula
+    "新建3个产业园、引进6个项目,完成第三大产业布局。",  # counts, ordinals
+    "版权声明:凡注明“来源:某某网”的作品,版权归本网所有。",  # boilerplate
+    "一是抓项目,二是抓招商,三是抓服务。",  # enumeration
+]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_rejects_non_slogans(detector, sentence):
+    assert texts_of(detector, sentence) == []
+
+
+# -- issuers ---------------------------------------------------------------------------------------------
+ISSUERS = [
+    ("深入落实省委“四为四高两同步”总体思路。", "四为四高两同步", "省委"),
+    ("贯彻市委“打造特色鲜明的制造业强市”部署要求。", "打造特色鲜明的制造业强市", "市委"),
+    ("落实习近平总书记提出的“三个务必”要求。", "三个务必", "习近平总书记"),
+    ("更有市委、市政府坚持“产业强市、开放兴市”的工作要求。", "产业强市、开放兴市", "市委、市政府"),
+    ("市委书记强调,要落实“三抓三促”行动。", "三抓三促", None),  # 市委书记 is a title, not an issuer
+]
+
+
+@pytest.mark.parametrize("sentence,text,issuer", ISSUERS)
+def test_issuer(detector, sentence, text, issuer):
+    hits = {h.text: h for h in detector.find(sentence)}
+    assert hits[text].issuer == issuer
+
+
+# -- Doc level -------------------------------------------------------------------------------------------
+SAMPLE = "省委“四为四高两同步”总体思路要求,开展“百日攻坚”行动,再次强调“百日攻坚”,实施乡村振兴三年行动。"
+
+
+def test_doc_spans_ents_and_record(slo_nlp):
+    doc = slo_nlp(SAMPLE)
+    group = doc.spans["slogans"]
+    assert [s.text for s in group] == ["四为四高两同步", "百日攻坚", "百日攻坚", "乡村振兴三年行动"]
+    assert all(s.label_ == "SLOGAN" for s in group)
+    assert [e.text for e in doc.ents] == [s.text for s in group]
+    first = group[0]
+    assert (first._.slogan_kind, first._.slogan_text, first._.slogan_quoted, first._.slogan_issuer) == (
+        "numbered",
+        "四为四高两同步",
+        True,
+        "省委",
+    )
+    assert group[3]._.slogan_quoted is False
+    record = doc.user_data["govnews_nlp.record.slogans"]
+    assert record == [
+        {"text": "四为四高两同步", "kind": "numbered", "quoted": True, "issuer": "省委"},
+        {"text": "百日攻坚", "kind": "campaign", "quoted": True, "issuer": None},
+        {"text": "乡村振兴三年行动", "kind": "campaign", "quoted": False, "issuer": None},
+    ]
+
+
+def test_rerun_is_idempotent(slo_nlp):
+    doc = slo_nlp(SAMPLE)
+    pipe = slo_nlp.get_pipe("govnews_slogans")
+    before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    pipe(pipe(doc))
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == before
+    assert len(doc.spans["slogans"]) == 4
+
+
+def test_person_entities_block_slogans(slo_nlp):
+    doc = slo_nlp.make_doc("要坚持“李明同志”的工作要求。")
+    start = doc.text.index("李明")
+    doc.ents = [doc.char_span(start, start + 2, label="PERSON")]
+    slo_nlp.get_pipe("govnews_slogans")(doc)
+    assert [e.label_ for e in doc.ents] == ["PERSON"]
+    assert len(doc.spans["slogans"]) == 0
+
+
+def test_record_items_dedup_keeps_first_issuer():
+    from govnews_nlp.components.slogans_scan import SloganHit
+
+    hits = [
+        SloganHit(10, 14, "两个率先", "numbered", True, None, "numbered"),
+        SloganHit(30, 34, "两个率先", "numbered", True, "省委", "numbered"),
+    ]
+    assert record_items(hits) == [{"text": "两个率先", "kind": "numbered", "quoted": True, "issuer": "省委"}]
+
+
+def test_empty_and_plain_docs(slo_nlp):
+    assert list(slo_nlp("").spans["slogans"]) == []
+    doc = slo_nlp("今天天气很好。")
+    assert list(doc.spans["slogans"]) == [] and doc.user_data["govnews_nlp.record.slogans"] == []
+
+
+# -- segmenter independence ----------------------------------------------------------------------------
+def _offsets(nlp, text):
+    doc = nlp(text)
+    return [(s.start_char, s.end_char, s._.slogan_kind) for s in doc.spans["slogans"]]
+
+
+SEG_TEXT = (
+    "市委书记罗清宇强调,要落实省委“四为四高两同步”总体思路,深入开展“千人助千企”行动,"
+    "构建“4+6+N”体系,实施全面振兴新突破三年行动,打好三大攻坚战。"
+)
+
+
+@pytest.mark.jieba
+def test_jieba_same_offsets_as_char(slo_nlp):
+    jb = govnews_nlp.load("jieba", components=["govnews_slogans"])
+    assert _offsets(jb, SEG_TEXT) == _offsets(slo_nlp, SEG_TEXT)
+    assert len(_offsets(jb, SEG_TEXT)) == 5
+
+
+@pytest.mark.pkuseg
+def test_pkuseg_same_offsets_as_char(slo_nlp, seed_texts):
+    pk = govnews_nlp.load("pkuseg", components=["govnews_slogans"])
+    assert _offsets(pk, SEG_TEXT) == _offsets(slo_nlp, SEG_TEXT)
+    for text in seed_texts.values():
+        assert _offsets(pk, text) == _offsets(slo_nlp, text)
+
+
+# -- serialization and rule files -------------------------------------------------------------------------
+def test_to_disk_round_trip(slo_nlp, tmp_path):
+    slo_nlp.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "govnews_slogans" / "idioms.jsonl").exists()
+    loaded = spacy.load(tmp_path / "pipe")
+    assert _offsets(loaded, SEG_TEXT) == _offsets(slo_nlp, SEG_TEXT)
+
+
+def test_to_bytes_round_trip(slo_nlp):
+    pipe = slo_nlp.get_pipe("govnews_slogans")
+    fresh = SloganDetector(slo_nlp, "copy").from_bytes(pipe.to_bytes())
+    assert [h.text for h in fresh.find(SEG_TEXT)] == [h.text for h in pipe.find(SEG_TEXT)]
+
+
+def test_doc_to_bytes_keeps_attributes(slo_nlp):
+    from spacy.tokens import Doc
+
+    doc = slo_nlp(SAMPLE)
+    back = Doc(slo_nlp.vocab).from_bytes(doc.to_bytes())
+    assert [s._.slogan_issuer for s in back.spans["slogans"]] == [s._.slogan_issuer for s in doc.spans["slogans"]]
+
+
+def test_custom_patterns_dir_and_bad_line(tmp_path):
+    src = ROOT / "patterns"
+    for name in ("slogans.jsonl", "slogan_cues.jsonl", "idioms.jsonl"):
+        (tmp_path / name).write_text((src / name).read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "slogans.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "test-zhujiang", "text": "珠江新城", "form": "directive", "source": "test entry"}\n')
+    nlp = govnews_nlp.load(components=["govnews_slogans"], patterns_dir=str(tmp_path))
+    doc = nlp("建设珠江新城。")
+    assert [s.text for s in doc.spans["slogans"]] == ["珠江新城"]
+    with (tmp_path / "slogans.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "bad", "text": "x", "form": "slogan", "source": "test"}\n')
+    with pytest.raises(LexiconError, match=r"slogans.jsonl:\d+"):
+        govnews_nlp.load(components=["govnews_slogans"], patterns_dir=str(tmp_path))
+
+
+def test_rule_files_have_sources():
+    for name in ("slogans.jsonl", "slogan_cues.jsonl", "idioms.jsonl"):
+        for line in (ROOT / "patterns" / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("{"):
+                obj = json.loads(line)
+                assert obj["id"] and obj["source"], (name, line)
+
+
+@pytest.mark.jieba
+def test_idioms_file_is_generated_from_jieba():
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_idioms.py"), "--check"], capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+
+
+def test_score_method(slo_nlp):
+    from spacy.training import Example
+
+    doc = slo_nlp(SAMPLE)
+    ref = slo_nlp.make_doc(doc.text)
+    ref.spans["slogans"] = [ref.char_span(s.start_char, s.end_char, label="SLOGAN") for s in doc.spans["slogans"]]
+    scores = slo_nlp.get_pipe("govnews_slogans").score([Example(doc, ref)])
+    assert scores["spans_slogans_f"] == 1.0
+
+
+# -- end to end ------------------------------------------------------------------------------------------
+def _clean(s: str) -> str:
+    return re.sub(r"[\s“”\"'‘’《》「」『』]", "", unicodedata.normalize("NFKC", s))
+
+
+def _same(a: str, b: str) -> bool:
+    """score.py's slogan match: equal, or containment with the shorter at least 75 % of the longer."""
+    a, b = _clean(a), _clean(b)
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and short in long_ and len(short) >= 0.75 * len(long_)
+
+
+def _f1(pairs) -> float:
+    tp = n_gold = n_pred = 0
+    for gold, pred in pairs:
+        n_gold, n_pred = n_gold + len(gold), n_pred + len(pred)
+        used = [False] * len(pred)
+        for g in gold:
+            for i, p in enumerate(pred):
+                if not used[i] and _same(g, p):
+                    used[i] = True
+                    tp += 1
+                    break
+    prec, rec = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def _predict(nlp, text):
+    return [item["text"] for item in nlp(text).user_data["govnews_nlp.record.slogans"]]
+
+
+def test_seeds_f1(nlp, seed_texts):
+    gold = {}
+    for line in (ROOT / "seeds" / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        gold[rec["id"]] = [s["text"] for s in rec["slogans"]]
+    pairs = [(gold[k], _predict(nlp, seed_texts[k])) for k in gold]
+    assert _f1(pairs) >= 0.95
+
+
+def test_dev_corpus_f1(nlp, dev_dir):
+    pairs, extra = [], []
+    for line in (dev_dir / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        text = (dev_dir / "raw" / f"{rec['id']}.txt").read_text(encoding="utf-8")
+        pairs.append(([s["text"] for s in rec["slogans"]], _predict(nlp, text)))
+        for key in ("clean", "alt"):
+            if key in rec:
+                other = (dev_dir / rec[key]["file"]).read_text(encoding="utf-8")
+                extra.append(([s["text"] for s in rec[key]["slogans"]], _predict(nlp, other)))
+    assert _f1(pairs) >= 0.95
+    assert _f1(extra) >= 0.9

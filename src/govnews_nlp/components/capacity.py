@@ -17,7 +17,7 @@ Character offsets do not depend on the segmenter: hits are found on the text, an
 # No ``from __future__ import annotations`` here: spaCy builds a pydantic model of
 # ``initialize``'s signature to validate [initialize] settings and cannot resolve string
 # annotations such as ``Optional[PathLike]`` (from base.py) in its own namespace.
-from typing import Any, Callable, Dict, Iterable, Optional
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.scorer import Scorer
@@ -143,7 +143,7 @@ class CapacityRuler(RuleComponent):
         hits = [(q.start, q.end, self.labels["CAPACITY"]) for q in caps]
         hits += [(q.start, q.end, self.labels["INVESTMENT"]) for q in invs]
         hits += [(p.start, p.end, self.labels["PROJECT"]) for p in projects]
-        spans = make_spans(doc, hits)
+        spans = self._spans(doc, hits)
         cap_spans = spans[: len(caps)]
         inv_spans = spans[len(caps): len(caps) + len(invs)]
         proj_spans = spans[len(caps) + len(invs):]
@@ -171,6 +171,20 @@ class CapacityRuler(RuleComponent):
         set_record_field(doc, "investments", unique_invs)
         set_record_field(doc, "projects", proj_records)
         return doc
+
+    @staticmethod
+    def _spans(doc: Doc, hits: List[Tuple[int, int, str]]) -> List[Span]:
+        """Spans for the hits. ``doc.char_span`` is tried first: with the ``char`` segmenter every
+        offset is a token boundary and it is cheap; only when a word token straddles a hit
+        (jieba, pkuseg) does :func:`make_spans` split tokens (it walks all tokens, so it is kept
+        off the common path)."""
+        spans: List[Span] = []
+        for s, e, label in hits:
+            span = doc.char_span(s, e, label=label, alignment_mode="strict")
+            if span is None:
+                return make_spans(doc, hits)
+            spans.append(span)
+        return spans
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         """Scores for ``spacy evaluate``: see :func:`score_capacity`."""

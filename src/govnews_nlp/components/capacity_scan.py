@@ -1,6 +1,7 @@
 """Capacities and investment amounts in a text: compiled regexes over the normalized text.
 
-One pass finds every *number + unit* (``20万吨``, ``2×270立方米``, ``近270亿元``) with a single
+One pass finds every unit or currency right after a number, then the number is read backwards
+from it; together they make every *number + unit* (``20万吨``, ``2×270立方米``, ``近270亿元``) with a single
 regex built from the units and currencies tables. Each hit then looks a few characters left for
 what makes it a capacity or an investment:
 
@@ -10,7 +11,7 @@ what makes it a capacity or an investment:
 * an **investment keyword** (``总投资``, ``已投入`` …) before the amount, or a head after it
   (``超百亿元项目``), makes a money amount an investment; the keyword stays outside the text.
 
-Anchoring on the number first keeps the scan fast: the lookbehind regexes run only on the short
+Anchoring on the unit keeps the scan fast: the lookbehind regexes run only on the short
 window before a hit, not at every character of the article.
 """
 
@@ -30,6 +31,8 @@ from .capacity_rules import (
     QualifierRule,
     UnitRule,
 )
+
+_NUMBER_CHARS = frozenset("0123456789０１２３４５６７８９.．,，×xX*＊✕ 〇零一二两三四五六七八九十百千万亿余多")
 
 #: How far left of a number a rate marker (with its product words) or a keyword may start.
 LOOKBACK = 24
@@ -125,13 +128,17 @@ class QuantityScanner:
         qb_alt = _alt(list(self.qual_before))
         qa_alt = _alt(list(self.qual_after))
         per_alt = _alt(list(suffix), latin_ci=True)
-        # The hit: [qualifier] number (unit [/period] | currency) [qualifier after].
-        self.core = re.compile(
-            rf"(?P<qual>{qb_alt})?(?P<num>{numbers.PRODUCT})"
-            rf"(?:(?P<unit>{unit_alt})(?:\s*/\s*(?P<per>{per_alt}))?"
-            rf"|(?P<money>{money_alt}))"
-            rf"(?P<qafter>{qa_alt})?"
+        # Anchor: a unit or currency right after a digit or magnitude character. This regex is the
+        # only one that runs over the whole text; trying the full number pattern at every
+        # character instead was measured 35x slower (8.8 ms vs 0.25 ms on the dev + seed text).
+        self.anchor = re.compile(
+            rf"(?<=[\d〇零一二两三四五六七八九十百千万亿余多])(?:(?P<unit>{unit_alt})|(?P<money>{money_alt}))"
         )
+        # The number ending at the anchor, with an approximator before it: [qualifier] number$.
+        self.number_end = re.compile(rf"(?P<qual>{qb_alt})?(?P<num>{numbers.PRODUCT})$")
+        # After a unit: an optional ``/period`` and an approximator (以上, 左右).
+        self.unit_tail = re.compile(rf"(?:\s*/\s*(?P<per>{per_alt}))?(?P<qafter>{qa_alt})?")
+        self.money_tail = re.compile(rf"(?P<qafter>{qa_alt})?")
         # What may stand just before a capacity: [period] [modal] activity [product] [filler].
         # A period right after a number is a date (``2023年产…``), after 今/去/明 it is "this year".
         self.marker = re.compile(
@@ -148,49 +155,57 @@ class QuantityScanner:
         self.cap_after = [re.compile(r.pattern) for r in exclusions if r.side == "after"]
         self.inv_before = [re.compile(r.pattern) for r in inv_exclusions if r.side == "before"]
         self.inv_after = [re.compile(r.pattern) for r in inv_exclusions if r.side == "after"]
-        self._digit_or_cn = re.compile(r"[\d〇零一二两三四五六七八九十百千]")
 
     # -- scanning ------------------------------------------------------------------------------
     def scan(self, text: str) -> List[Quantity]:
         out: List[Quantity] = []
-        pos = 0
-        n = len(text)
-        search = self.core.search
-        while pos < n:
-            m = search(text, pos)
-            if m is None:
-                break
-            pos = m.end()
-            hit = self._capacity(text, m) if m.group("unit") else self._investment(text, m)
+        last_end = 0
+        for a in self.anchor.finditer(text):
+            if a.start() < last_end:
+                continue
+            # back over the characters a number can have, then 2 more for a qualifier (超过, 大约)
+            i = a.start()
+            while i > last_end and text[i - 1] in _NUMBER_CHARS:
+                i -= 1
+            nm = self.number_end.search(text, max(last_end, i - 2), a.start())
+            if nm is None:
+                continue
+            if a.group("unit"):
+                tail = self.unit_tail.match(text, a.end())
+                hit = self._capacity(text, nm, a, tail)
+            else:
+                tail = self.money_tail.match(text, a.end())
+                hit = self._investment(text, nm, a, tail)
             if hit is not None:
                 out.append(hit)
+                last_end = hit.end
         return out
 
-    def _qualifier(self, m: re.Match) -> tuple:
-        q = m.group("qual")
+    def _qualifier(self, nm: re.Match, tail: re.Match) -> tuple:
+        q = nm.group("qual")
         if q:
             return q, self.qual_before[q].kind
-        qa = m.group("qafter")
+        qa = tail.group("qafter")
         if qa:
             return qa, self.qual_after[qa].kind
-        num = m.group("num")
+        num = nm.group("num")
         for ch in numbers.INNER_APPROX:
             if ch in num:
                 return ch, "over"
         return None, None
 
-    def _capacity(self, text: str, m: re.Match) -> Optional[Quantity]:
-        start, end = m.start(), m.end("per") if m.group("per") else m.end("unit")
+    def _capacity(self, text: str, nm: re.Match, a: re.Match, tail: re.Match) -> Optional[Quantity]:
+        start, end = nm.start(), tail.end("per") if tail.group("per") else a.end()
         before = text[max(0, start - LOOKBACK):start]
-        after = text[m.end("unit"):m.end("unit") + 12]
+        after = text[a.end():a.end() + 12]
         if any(r.search(after) for r in self.cap_after) or any(r.search(before) for r in self.cap_before):
             return None
-        value = numbers.try_parse(m.group("num"))
+        value = numbers.try_parse(nm.group("num"))
         if value is None or value == 0:
             return None
-        unit_text = m.group("unit")
+        unit_text = a.group("unit")
         rule = self.units[unit_text.lower()]
-        per = self.suffix_per.get(m.group("per").lower()) if m.group("per") else None
+        per = self.suffix_per.get(tail.group("per").lower()) if tail.group("per") else None
         activity = product = None
         mk = self.marker.search(before)
         text_start = start
@@ -203,12 +218,12 @@ class QuantityScanner:
             ctx = list(self.context.finditer(before[-10:]))
             if ctx:
                 activity = self.ctx_activity[ctx[-1].group()]
-        if not mk and not m.group("per"):
+        if not mk and not tail.group("per"):
             if rule.bare == "never":
                 return None
-            if rule.bare == "magnitude" and not re.search("[万亿]", m.group("num")):
+            if rule.bare == "magnitude" and not re.search("[万亿]", nm.group("num")):
                 return None
-        qual, qkind = self._qualifier(m)
+        qual, qkind = self._qualifier(nm, tail)
         canonical = value * rule.factor
         return Quantity(
             label="CAPACITY",
@@ -227,8 +242,8 @@ class QuantityScanner:
             rule=rule.id,
         )
 
-    def _investment(self, text: str, m: re.Match) -> Optional[Quantity]:
-        start, end = m.start(), m.end("money")
+    def _investment(self, text: str, nm: re.Match, a: re.Match, tail: re.Match) -> Optional[Quantity]:
+        start, end = nm.start(), a.end()
         before = text[max(0, start - LOOKBACK):start]
         kw = self.kw_re.search(before)
         keyword = None
@@ -244,11 +259,11 @@ class QuantityScanner:
             keyword = head.group("head")
             if any(r.search(before) for r in self.inv_before):
                 return None
-        value = numbers.try_parse(m.group("num"))
+        value = numbers.try_parse(nm.group("num"))
         if value is None or value == 0:
             return None
-        money = self.money[m.group("money")]
-        qual, qkind = self._qualifier(m)
+        money = self.money[a.group("money")]
+        qual, qkind = self._qualifier(nm, tail)
         return Quantity(
             label="INVESTMENT",
             start=start,

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .capacity_rules import ProjectBoundaryRule, ProjectGenericRule, ProjectSuffixRule
 
@@ -28,13 +28,22 @@ MAX_NAME = 40
 CAP_MASK = "\ue000"  # stands for a capacity inside a name
 NAME_MASK = "\ue001"  # stands for a parenthesised gloss or a digit-letter code (3D, 5G)
 _NAME_CHARS = rf"\u4e00-\u9fffA-Za-z{CAP_MASK}{NAME_MASK}·"
-_PAREN = re.compile(r"[(（][\u4e00-\u9fffA-Za-z0-9]{1,8}[)）]")
-_CODE = re.compile(r"(?<![\d.])\d+(?=[A-Za-z])")
-#: A number that is not a capacity (money, counts, dates) ends a name: 累计投资5.6亿元东明县…产业园
-_OTHER_NUMBER = re.compile(r"\d[\d.,]*[余多]?[十百千万亿]*(?:元|个|家|项|名|人|户|亩|年|月|日|号|%)?")
+#: In one pass: a short parenthesised gloss (``(二期)``) and a digit-letter code (``3D``) are name
+#: material; any other number (money, counts, dates) ends a name: 累计投资5.6亿元东明县…产业园
+_MASKS = re.compile(
+    r"(?P<paren>[(（][\u4e00-\u9fffA-Za-z0-9]{1,8}[)）])"
+    r"|(?P<code>(?<![\d.])\d+(?=[A-Za-z]))"
+    r"|(?P<number>\d[\d.,]*[余多]?[十百千万亿]*(?:元|个|家|项|名|人|户|亩|年|月|日|号|%)?)"
+)
+_NEEDS_MASK = re.compile(r"[\d(（]")
+#: where a clause ends; a project name never runs across one
+_CLAUSE_STOP_RE = re.compile(r"[，,。；;：:！？!?“”\"《》【】\n\r]")
 BOUNDARY_MASK = "#"
+#: characters after which a head has no name before it (checked before any masking)
+_HARD_STOPS = frozenset("，,。；;：:！？!?、“”\"'《》【】 \t\n\r")
 ADMIN_PREFIX = "省市县区镇乡旗盟州"
-_COUNTER = r"(?:[一二三四五六七八九十两几多首第]+|一大|\d+)[个批项家座]"
+#: a counter before a head (首个…项目, 第一批…项目): a description, not a name (reversed form)
+_COUNTER_REV = r"[个批项家座](?:[一二三四五六七八九十两几多首第]+|大一|\d+)"
 _COMPANY = re.compile(r"^.*?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)")
 _ADMIN_END = re.compile(r"[省市县区镇乡村旗盟州]$|矿区$|开发区$|园区$")
 
@@ -58,7 +67,7 @@ class Project:
         return out
 
 
-def _alt(words: Sequence[str]) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!)"
 
 
@@ -81,12 +90,18 @@ class ProjectFinder:
         by_kind: Dict[str, List[str]] = {}
         for b in boundaries:
             by_kind.setdefault(b.kind, []).append(b.surface)
-        # One regex finds every possible left boundary in a window; the last one wins.
-        self.boundary_re = re.compile(
-            rf"(?P<reject>{_alt(by_kind.get('reject', []))}|{_COUNTER})"
-            rf"|(?P<attr>{_alt(by_kind.get('attribute', []))})"
-            rf"|(?P<delim>{_alt(by_kind.get('delimiter', []))})"
-            rf"|(?P<verb>{_alt(by_kind.get('verb', []))})"
+        # The nearest left boundary is found by searching the *reversed* text before the head, so
+        # the search stops at the first boundary instead of scanning the whole window (words are
+        # reversed too; 的 right after a capacity, i.e. followed by one in reversed text, is no
+        # boundary: ``年产3万吨的新型电子材料…项目`` keeps its 的).
+        def rev(words: Sequence[str]) -> str:
+            return _alt([w[::-1] for w in words])
+
+        self.boundary_rev = re.compile(
+            rf"(?P<reject>{rev(by_kind.get('reject', []))}|{_COUNTER_REV})"
+            rf"|(?P<attr>(?:{rev(by_kind.get('attribute', []))})(?!{CAP_MASK}))"
+            rf"|(?P<delim>{rev(by_kind.get('delimiter', []))})"
+            rf"|(?P<verb>{rev(by_kind.get('verb', []))})"
             rf"|(?P<other>[^{_NAME_CHARS}])"
         )
         #: coordinators that may join two halves of one item (not 、 or 暨, which separate items)
@@ -117,10 +132,16 @@ class ProjectFinder:
         """Projects of ``text``. ``capacities`` are ``(start, end, record)`` hits, masked as name
         material and attached to the project around them; ``amounts`` are ``(start, end)`` of
         money amounts, which end a name (``超百亿元项目`` is no name)."""
-        masked = self._mask(text, capacities, amounts)
         mentions: List[Tuple[int, int, str]] = []
-        for m in self.head_re.finditer(masked):
-            cand = self._candidate(masked, m.start(), m.end(), m.group())
+        for m in self.head_re.finditer(text):
+            hs, he = m.span()
+            if hs == 0 or text[hs - 1] in _HARD_STOPS:
+                continue  # nothing before the head: 。项目建设…
+            lo = max(0, hs - 2 * MAX_NAME)
+            # a name never crosses a sentence or clause stop: start the window at the last one
+            lo = _clause_start(text, lo, hs)
+            win = self._mask(text, lo, he, capacities, amounts)
+            cand = self._candidate(win, lo, hs - lo, he - lo, m.group())
             if cand is not None:
                 mentions.append(cand)
         # nested heads (钢电园区…项目) and repeated mentions: keep the fullest
@@ -144,45 +165,54 @@ class ProjectFinder:
     # -- steps ---------------------------------------------------------------------------------
     @staticmethod
     def _mask(
-        text: str, capacities: Sequence[Tuple[int, int, Dict[str, object]]], amounts: Sequence[Tuple[int, int]]
+        text: str,
+        lo: int,
+        hi: int,
+        capacities: Sequence[Tuple[int, int, Dict[str, object]]],
+        amounts: Sequence[Tuple[int, int]],
     ) -> str:
-        chars = list(text)
-        for cs, ce, _ in capacities:
-            chars[cs:ce] = CAP_MASK * (ce - cs)
-        for s, e in amounts:
-            chars[s:e] = BOUNDARY_MASK * (e - s)
-        masked = "".join(chars)
-        masked = _PAREN.sub(lambda m: NAME_MASK * len(m.group()), masked)
-        masked = _CODE.sub(lambda m: NAME_MASK * len(m.group()), masked)
-        return _OTHER_NUMBER.sub(lambda m: BOUNDARY_MASK * len(m.group()), masked)
+        """``text[lo:hi]`` with capacities and short glosses turned into name material and other
+        numbers and money amounts into boundaries (same length, so offsets carry over)."""
+        win = text[lo:hi]
+        spans = [(cs, ce, CAP_MASK) for cs, ce, _ in capacities if ce > lo and cs < hi]
+        spans += [(s, e, BOUNDARY_MASK) for s, e in amounts if e > lo and s < hi]
+        if spans:
+            chars = list(win)
+            for s, e, ch in spans:
+                s, e = max(s, lo) - lo, min(e, hi) - lo
+                chars[s:e] = ch * (e - s)
+            win = "".join(chars)
+        if _NEEDS_MASK.search(win):
+            win = _MASKS.sub(_mask_match, win)
+        return win
 
-    def _left(self, masked: str, end: int, lo: int) -> Tuple[int, Optional[re.Match]]:
-        """Start of the name ending at ``end`` (searching no further left than ``lo``) and the
-        boundary match that ends it (``None`` when the window start was reached)."""
-        last = None
-        for b in self.boundary_re.finditer(masked, lo, end):
-            if b.group("attr") and b.start() > 0 and masked[b.start() - 1] == CAP_MASK:
-                continue  # 年产3万吨的新型电子材料…项目: the 的 belongs to the name
-            last = b
-        return (last.end(), last) if last else (lo, None)
+    def _left(self, win: str, end: int, lo: int) -> Tuple[int, Optional[re.Match]]:
+        """Start of the name ending at ``end`` of the masked window (searching no further left
+        than ``lo``) and the boundary match, on the reversed text, that ends it (``None`` when
+        ``lo`` was reached)."""
+        b = self.boundary_rev.search(win[lo:end][::-1])
+        return (end - b.start(), b) if b else (lo, None)
 
-    def _candidate(self, masked: str, hs: int, he: int, head: str) -> Optional[Tuple[int, int, str]]:
+    def _candidate(self, win: str, off: int, hs: int, he: int, head: str) -> Optional[Tuple[int, int, str]]:
+        """A mention ``(start, end, head)`` in text offsets, or ``None``; ``win`` is the masked
+        text from ``off``, the head is at ``hs:he`` of it."""
         lo = max(0, hs - MAX_NAME)
-        start, b = self._left(masked, hs, lo)
-        if b is None and lo > 0:
+        start, b = self._left(win, hs, lo)
+        if b is None and off + lo > 0:
             return None  # no boundary within reach: a run-on, not a name
         if b is not None and b.group("reject"):
             return None
         # 和/及/与: split there, unless the right part cannot stand alone (a generic type, or a
         # coordinated capacity ``…年产3万吨的…和年产3000吨MACM项目``) and the left part is no project
-        if b is not None and b.group("delim") in self.conj:
-            right = masked[start:hs]
-            left_is_project = bool(self.head_re.search(masked, max(0, b.start() - 3), b.start()))
+        if b is not None and b.group("delim") and b.group()[::-1] in self.conj:
+            right = win[start:hs]
+            bstart = start - len(b.group())
+            left_is_project = bool(self.head_re.search(win, max(0, bstart - 3), bstart))
             if not left_is_project and (right.startswith(CAP_MASK) or self._generic_kind(right) == "descriptor"):
-                start2, b2 = self._left(masked, b.start(), max(0, b.start() - MAX_NAME))
-                if b2 is None or not b2.group("reject"):
+                start2, b2 = self._left(win, bstart, max(0, bstart - MAX_NAME))
+                if (b2 is not None or off == 0) and not (b2 is not None and b2.group("reject")):
                     start, b = start2, b2
-        stem = masked[start:hs]
+        stem = win[start:hs]
         rule = self.suffixes.get(head)
         if rule is None or len(stem) < rule.min_stem:
             return None
@@ -190,13 +220,13 @@ class ProjectFinder:
         kind = self._generic_kind(stem)
         if kind == "word" or (kind == "descriptor" and not listed):
             return None
-        full = masked[start:he]
+        full = win[start:he]
         for w in self.whole:
             if full.endswith(w) and self.generic_re.fullmatch(full[: -len(w)]):
                 return None
         if self.org_re is not None and self.org_re.search(stem):
             return None
-        return start, he, head
+        return off + start, off + he, head
 
     def _generic_kind(self, stem: str) -> Optional[str]:
         """``"word"`` if the stem is made of generic words (at most one other character left:
@@ -228,6 +258,17 @@ class ProjectFinder:
             if plain and 2 <= len(brand) <= 12 and not _ADMIN_END.search(brand):
                 return brand
         return None
+
+
+def _mask_match(m: re.Match) -> str:
+    return (BOUNDARY_MASK if m.group("number") else NAME_MASK) * len(m.group())
+
+
+def _clause_start(text: str, lo: int, hs: int) -> int:
+    """The offset of the last clause stop before ``hs`` (kept in the window, it is a boundary),
+    or ``lo`` when there is none after ``lo``."""
+    m = _CLAUSE_STOP_RE.search(text[lo:hs][::-1])
+    return hs - m.end() if m else lo
 
 
 def _residue_generic(rest: str) -> bool:

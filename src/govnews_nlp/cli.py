@@ -193,6 +193,61 @@ def _summary_line(rec: dict) -> str:
     return f"{rec['id']}: people=[{people}] {counts}" + (f" ERROR {rec['error']}" if rec["error"] else "")
 
 
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold JSONL (the corpus/dev/gold.jsonl schema)."),
+    pred: Path = typer.Argument(..., help="Predicted records: JSONL or Parquet (govnews-nlp extract output)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    errors: bool = typer.Option(True, "--errors/--no-errors", help="List the misses and extras per article."),
+) -> None:
+    """Score predicted records against gold: per-type P/R/F1 and per-article misses and extras."""
+    from .evaluate import EvaluationInputError, evaluate_files
+
+    try:
+        result = evaluate_files(gold, pred)
+    except (EvaluationInputError, OSError, ValueError) as err:
+        _err(f"error: {err}")
+        raise typer.Exit(code=2) from None
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        typer.echo(result.format(errors=errors))
+
+
+@app.command()
+def render(
+    inputs: List[Path] = typer.Argument(..., help="Articles: .txt, folders, JSONL/CSV/Parquet, or - for stdin."),
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML page to write."),
+    segmenter: str = typer.Option("char", "--segmenter", "-s", help="char | jieba | pkuseg"),
+    ids: List[str] = typer.Option([], "--id", help="Only these article ids (repeatable)."),
+    limit: int = typer.Option(50, "--limit", help="At most this many articles on the page."),
+    id_column: str = typer.Option("id", "--id-column", help="Id field of JSONL/CSV/Parquet input."),
+    text_column: str = typer.Option("text", "--text-column", help="Text field of JSONL/CSV/Parquet input."),
+    title: str = typer.Option("govnews-nlp", "--title", help="Page title."),
+) -> None:
+    """Write a displaCy page of articles: entities and span groups in the project's colours."""
+    from itertools import islice
+
+    from .inputs import iter_articles
+    from .pipeline import load
+    from .render import render_articles
+
+    arts = iter_articles(inputs, id_key=id_column, text_key=text_column)
+    if ids:
+        wanted = set(ids)
+        arts = (a for a in arts if a.id in wanted)
+    chosen = list(islice(arts, max(0, limit)))
+    if not chosen:
+        _err("error: no articles to render")
+        raise typer.Exit(code=1)
+    html_page = render_articles(load(segmenter), chosen, title=title)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".part")
+    tmp.write_text(html_page, encoding="utf-8")
+    tmp.replace(output)
+    _err(f"rendered {len(chosen)} article(s) to {output}")
+
+
 download_app = typer.Typer(help="Fetch optional models.", no_args_is_help=True)
 app.add_typer(download_app, name="download")
 

@@ -14,7 +14,7 @@ from govnews_nlp.tokenizer import NormalizingTokenizer
     [
         ("市委書(shū)記、市長(zhǎng)鞠振調(diào)研", "市委书记、市长鞠振调研"),
         ("自治區黨(dang) 委書(shu) 記孫紹騁", "自治区党委书记孙绍骋"),
-        ("工業(yè)(產(chǎn)業(yè))園區", "工业(产业)园区"),
+        ("工業(yè)(產(chǎn)業(yè))園區", "工业（产业）园区"),
         ("", ""),
     ],
 )

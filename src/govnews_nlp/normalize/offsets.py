@@ -17,8 +17,9 @@ back); an empty side (a deletion or an insertion) maps to an empty range at that
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Iterable, List, NamedTuple, Tuple
+
+import numpy as np
 
 
 class Edit(NamedTuple):
@@ -37,13 +38,53 @@ class Segment(NamedTuple):
     src_end: int
 
 
-@dataclass(frozen=True)
 class OffsetMap:
-    """Alignment of an output text (``out_len`` characters) with its source (``src_len``)."""
+    """Alignment of an output text (``out_len`` characters) with its source (``src_len``).
 
-    out_len: int
-    src_len: int
-    segments: Tuple[Segment, ...] = field(default=())
+    ``segments`` may be given as Segments/tuples or as an ``(n, 4)`` integer array; the map keeps
+    an array (what :func:`compose` works on) and builds the tuple view only when asked.
+    """
+
+    __slots__ = ("_arr", "_cols", "_segments", "out_len", "src_len")
+
+    def __init__(self, out_len: int, src_len: int, segments=()) -> None:
+        self.out_len = int(out_len)
+        self.src_len = int(src_len)
+        if isinstance(segments, np.ndarray):
+            self._arr = segments.astype(np.int64, copy=False).reshape(-1, 4)
+            self._segments = None
+        else:
+            self._segments = tuple(Segment._make(map(int, seg)) for seg in segments)
+            self._arr = None
+        self._cols = None
+
+    @property
+    def segments(self) -> Tuple[Segment, ...]:
+        if self._segments is None:
+            self._segments = tuple(map(Segment._make, self._arr.tolist()))
+        return self._segments
+
+    @property
+    def array(self):
+        """The segments as an ``(n, 4)`` int64 array: out_start, out_end, src_start, src_end."""
+        if self._arr is None:
+            self._arr = np.array(self._segments, dtype=np.int64).reshape(-1, 4)
+        return self._arr
+
+    def __len__(self) -> int:
+        return len(self._segments) if self._segments is not None else len(self._arr)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OffsetMap):
+            return NotImplemented
+        return (self.out_len, self.src_len) == (other.out_len, other.src_len) and np.array_equal(
+            self.array, other.array)
+
+    def __hash__(self) -> int:
+        return hash((self.out_len, self.src_len, len(self)))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap(out_len={self.out_len}, src_len={self.src_len}, segments={self.segments!r})"
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
@@ -52,16 +93,15 @@ class OffsetMap:
 
     @property
     def is_identity(self) -> bool:
-        return not self.segments and self.out_len == self.src_len
+        return len(self) == 0 and self.out_len == self.src_len
 
     # -- point and span lookups ----------------------------------------------------------------
-    def _starts(self, src_side: bool) -> List[int]:
-        key = "_src_starts" if src_side else "_out_starts"
-        cached = self.__dict__.get(key)
-        if cached is None:
-            cached = [s.src_start if src_side else s.out_start for s in self.segments]
-            object.__setattr__(self, key, cached)
-        return cached
+    def _columns(self) -> Tuple[List[int], List[int], List[int], List[int]]:
+        """The four segment columns as Python lists (fast scalar bisects), cached."""
+        if self._cols is None:
+            arr = self.array
+            self._cols = tuple(arr[:, k].tolist() for k in range(4))
+        return self._cols
 
     def _lookup(self, pos: int, forward: bool) -> Tuple[int, int]:
         """Span on the other side for the character at ``pos`` (a source position if forward).
@@ -69,11 +109,12 @@ class OffsetMap:
         Segments are strictly increasing on both sides (touching ones are merged), so the last
         segment starting at or before ``pos`` either contains it or lies wholly before it.
         """
-        i = bisect_right(self._starts(src_side=forward), pos) - 1
+        out0, out1, src0, src1 = self._columns()
+        starts, ends, other0, other1 = (src0, src1, out0, out1) if forward else (out0, out1, src0, src1)
+        i = bisect_right(starts, pos) - 1
         if i < 0:
             return pos, pos + 1
-        s = self.segments[i]
-        _a0, a1, b0, b1 = (s.src_start, s.src_end, s.out_start, s.out_end) if forward else s
+        a1, b0, b1 = ends[i], other0[i], other1[i]
         if pos < a1:
             return b0, b1
         q = b1 + (pos - a1)
@@ -83,7 +124,7 @@ class OffsetMap:
         """Source span ``(start, end)`` of output character ``pos``."""
         if not 0 <= pos < self.out_len:
             raise IndexError(f"output position {pos} out of range 0..{self.out_len - 1}")
-        if not self.segments:
+        if not len(self):
             return pos, pos + 1
         return self._lookup(pos, forward=False)
 
@@ -91,7 +132,7 @@ class OffsetMap:
         """Output span of source character ``pos``; ``(k, k)`` when the character was deleted."""
         if not 0 <= pos < self.src_len:
             raise IndexError(f"source position {pos} out of range 0..{self.src_len - 1}")
-        if not self.segments:
+        if not len(self):
             return pos, pos + 1
         return self._lookup(pos, forward=True)
 
@@ -123,12 +164,12 @@ class OffsetMap:
     # -- serialization ---------------------------------------------------------------------------
     def to_list(self) -> list:
         """Plain nested lists (msgpack/JSON friendly), for ``Doc.user_data`` and records."""
-        return [self.out_len, self.src_len, [list(s) for s in self.segments]]
+        return [self.out_len, self.src_len, self.array.tolist()]
 
     @classmethod
     def from_list(cls, data: list) -> OffsetMap:
         out_len, src_len, segs = data
-        return cls(int(out_len), int(src_len), tuple(Segment(*map(int, s)) for s in segs))
+        return cls(int(out_len), int(src_len), np.array(segs, dtype=np.int64).reshape(-1, 4))
 
 
 def apply_edits(source: str, edits: Iterable[Edit]) -> Tuple[str, OffsetMap]:
@@ -138,7 +179,7 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> Tuple[str, OffsetMap]:
     stays positional there.
     """
     pieces: List[str] = []
-    segments: List[Segment] = []
+    segments: List[Tuple[int, int, int, int]] = []
     src_pos = 0
     out_pos = 0
     for start, end, text in edits:
@@ -149,25 +190,14 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> Tuple[str, OffsetMap]:
             out_pos += start - src_pos
         pieces.append(text)
         if len(text) != end - start:  # same length: the alignment stays positional
-            segments.append(Segment(out_pos, out_pos + len(text), start, end))
+            segments.append((out_pos, out_pos + len(text), start, end))
         out_pos += len(text)
         src_pos = end
     if src_pos < len(source):
         pieces.append(source[src_pos:])
         out_pos += len(source) - src_pos
-    return "".join(pieces), OffsetMap(out_pos, len(source), _merge_touching(segments))
-
-
-def _merge_touching(segments: List[Segment]) -> Tuple[Segment, ...]:
-    """Merge segments that touch on both sides, so lookups never see ambiguous neighbours."""
-    merged: List[Segment] = []
-    for seg in segments:
-        if merged and merged[-1].out_end == seg.out_start and merged[-1].src_end == seg.src_start:
-            last = merged[-1]
-            merged[-1] = Segment(last.out_start, seg.out_end, last.src_start, seg.src_end)
-        else:
-            merged.append(seg)
-    return tuple(merged)
+    arr = _merge_touching_array(np.array(segments, dtype=np.int64).reshape(-1, 4))
+    return "".join(pieces), OffsetMap(out_pos, len(source), arr)
 
 
 def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
@@ -177,63 +207,79 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
     touching intervals are merged into clusters; each cluster becomes one segment of the result,
     with its output range taken through ``second`` and its source range through ``first``.
     Outside the clusters both maps are shifts, so the result is a shift there too.
+
+    Vectorized with numpy: a dirty article has a segment every few characters (each pinyin
+    gloss is one) and every step composes with all of them, so a Python loop here dominated
+    the normalizer's time.
     """
     if first.out_len != second.src_len:
         raise ValueError(f"cannot compose: middle lengths differ ({first.out_len} != {second.src_len})")
-    if not first.segments:
-        return OffsetMap(second.out_len, first.src_len, second.segments)
-    if not second.segments:
-        return OffsetMap(second.out_len, first.src_len, first.segments)
+    if not len(first):
+        return OffsetMap(second.out_len, first.src_len, second.array)
+    if not len(second):
+        return OffsetMap(second.out_len, first.src_len, first.array)
 
-    intervals = sorted(
-        [(s.out_start, s.out_end) for s in first.segments] + [(s.src_start, s.src_end) for s in second.segments]
-    )
-    clusters: List[List[int]] = []
-    for lo, hi in intervals:
-        if clusters and lo <= clusters[-1][1]:
-            clusters[-1][1] = max(clusters[-1][1], hi)
-        else:
-            clusters.append([lo, hi])
+    fa = first.array   # columns: out0 out1 src0 src1 (out = mid)
+    sa = second.array  # columns: out0 out1 src0 src1 (src = mid)
+    lo = np.concatenate([fa[:, 0], sa[:, 2]])
+    hi = np.concatenate([fa[:, 1], sa[:, 3]])
+    order = np.lexsort((hi, lo))
+    lo, hi = lo[order], hi[order]
+    running_hi = np.maximum.accumulate(hi)
+    starts = np.flatnonzero(np.concatenate([[True], lo[1:] > running_hi[:-1]]))
+    c_lo = lo[starts]
+    c_hi = np.maximum.reduceat(hi, starts)
 
-    def mid_to_side(mp: OffsetMap, lo: int, hi: int, mid_is_src: bool) -> Tuple[int, int]:
-        # Boundary positions of the middle interval on the other side of ``mp``.
-        start = _boundary(mp, lo, mid_is_src, left=True)
-        return start, max(_boundary(mp, hi, mid_is_src, left=False), start)
-
-    result: List[Segment] = []
-    for lo, hi in clusters:
-        o0, o1 = mid_to_side(second, lo, hi, mid_is_src=True)
-        s0, s1 = mid_to_side(first, lo, hi, mid_is_src=False)
-        result.append(Segment(o0, o1, s0, s1))
-    return OffsetMap(second.out_len, first.src_len, _merge_touching(result))
+    # second: mid is its source side (columns 2,3) -> output side (columns 0,1)
+    o0 = _translate(sa[:, 2], sa[:, 3], sa[:, 0], sa[:, 1], c_lo, left=True)
+    o1 = np.maximum(_translate(sa[:, 2], sa[:, 3], sa[:, 0], sa[:, 1], c_hi, left=False), o0)
+    # first: mid is its output side (columns 0,1) -> source side (columns 2,3)
+    s0 = _translate(fa[:, 0], fa[:, 1], fa[:, 2], fa[:, 3], c_lo, left=True)
+    s1 = np.maximum(_translate(fa[:, 0], fa[:, 1], fa[:, 2], fa[:, 3], c_hi, left=False), s0)
+    merged = _merge_touching_array(np.stack([o0, o1, s0, s1], axis=1))
+    return OffsetMap(second.out_len, first.src_len, merged)
 
 
-def _boundary(mp: OffsetMap, pos: int, pos_is_src: bool, left: bool) -> int:
-    """Boundary ``pos`` on one side of ``mp``, translated to the other side, in O(log n).
+def _merge_touching_array(arr):
+    """:func:`_merge_touching` on an ``(n, 4)`` array: join runs that touch on both sides."""
+    if len(arr) < 2:
+        return arr
+    joins = (arr[1:, 0] == arr[:-1, 1]) & (arr[1:, 2] == arr[:-1, 3])
+    if not joins.any():
+        return arr
+    starts = np.flatnonzero(np.concatenate([[True], ~joins]))
+    ends = np.concatenate([starts[1:], [len(arr)]]) - 1
+    return np.stack([arr[starts, 0], arr[ends, 1], arr[starts, 2], arr[ends, 3]], axis=1)
 
-    ``left`` picks the smallest translation when ``pos`` touches a segment's edge (used for
-    interval starts), otherwise the largest (used for interval ends). Segment ranges do not
-    overlap on either side, so at most two segments (one ending, one starting) touch ``pos``.
+
+def _translate(a0, a1, b0, b1, pos, left: bool):
+    """Boundary positions ``pos`` on side A of a map (segments ``a0..a1`` ↔ ``b0..b1``), on side B.
+
+    ``left`` picks the smallest translation where a position touches a segment's edge (interval
+    starts), otherwise the largest (interval ends). Segment ranges do not overlap on either side,
+    so at most two segments touch a position: the one starting at or before it (``i``) and the
+    one before that (``i - 1``), which can end exactly there.
     """
-    segs = mp.segments
-    i = bisect_right(mp._starts(src_side=pos_is_src), pos) - 1
-    candidates: List[int] = []
-    for j in (i - 1, i):
-        if j < 0:
-            continue
-        s = segs[j]
-        a0, a1, b0, b1 = (s.src_start, s.src_end, s.out_start, s.out_end) if pos_is_src else s
-        if a0 <= pos <= a1:
-            if pos == a0:
-                candidates.append(b0)
-            if pos == a1:
-                candidates.append(b1)
-            if a0 < pos < a1:
-                candidates.append(b0 if left else b1)
-    if candidates:
-        return min(candidates) if left else max(candidates)
-    if i < 0:
-        return pos
-    s = segs[i]
-    a1, b1 = (s.src_end, s.out_end) if pos_is_src else (s.out_end, s.src_end)
-    return pos + (b1 - a1)
+    i = np.searchsorted(a0, pos, side="right") - 1
+    has = i >= 0
+    ii = np.where(has, i, 0)
+    # shift outside segments: past segment i (or identity before the first segment)
+    out = np.where(has, pos + (b1[ii] - a1[ii]), pos)
+    # segment i contains or touches pos
+    touch = has & (a0[ii] <= pos) & (pos <= a1[ii])
+    inside = touch & (a0[ii] < pos) & (pos < a1[ii])
+    at_start = touch & (pos == a0[ii])
+    at_end = touch & (pos == a1[ii])
+    if left:
+        cand_i = np.where(inside, b0[ii], np.where(at_start, b0[ii], b1[ii]))
+    else:
+        cand_i = np.where(inside, b1[ii], np.where(at_end, b1[ii], b0[ii]))
+    out = np.where(touch, cand_i, out)
+    # segment i-1 can end exactly at pos
+    jj = np.where(i >= 1, i - 1, 0)
+    prev_touch = (i >= 1) & (a1[jj] == pos)
+    prev_cand = b1[jj]
+    both = prev_touch & touch
+    pick = np.minimum(out, prev_cand) if left else np.maximum(out, prev_cand)
+    out = np.where(both, pick, np.where(prev_touch, prev_cand, out))
+    return out

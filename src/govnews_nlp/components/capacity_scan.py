@@ -142,7 +142,7 @@ class QuantityScanner:
         # What may stand just before a capacity: [period] [modal] activity [product] [filler].
         # A period right after a number is a date (``2023年产…``), after 今/去/明 it is "this year".
         self.marker = re.compile(
-            rf"(?<![\d〇零一二两三四五六七八九十今去明当前后全])(?P<per>{_alt(list(prefix))})"
+            rf"(?<![\d〇零一二两三四五六七八九十今去明当全])(?P<per>{_alt(list(prefix))})"
             rf"(?P<modal>可以|可|能|均|将|设计|计划|预计)?(?P<act>{_alt(list(rate))})(?!值)"
             rf"(?P<prod>[^\W\d_]{{0,{MAX_PRODUCT}}}?)(?:为|可达|达到|达|是)?$"
         )

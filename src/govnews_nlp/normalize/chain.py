@@ -9,7 +9,7 @@ than their own input's, which keeps each of them small and testable on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, List, Mapping, Sequence, Tuple, Union
 
 from .offsets import Edit, OffsetMap, apply_edits, compose
 
@@ -46,12 +46,15 @@ class StepContext:
         self.removals.append((reason, start, end, text))
 
 
-StepFunc = Callable[[str, StepContext], Optional[Sequence[Edit]]]
+#: A step returns edits, or (fast path for substitutions that keep every position, such as t2s
+#: or punctuation width) the whole new text of the same length, or ``None`` for no change.
+StepFunc = Callable[[str, StepContext], Union[Sequence[Edit], str, None]]
 
 
 @dataclass(frozen=True)
 class Step:
-    """A named repair. ``func`` returns the edits for its input, or ``None``/``[]`` for none."""
+    """A named repair. ``func`` returns the edits for its input, a same-length rewrite of it, or
+    ``None``/``[]`` for none."""
 
     name: str
     func: StepFunc
@@ -86,7 +89,11 @@ def run_chain(text: str, steps: Iterable[Step], options: Mapping[str, object]) -
     for step in steps:
         ctx = StepContext(options=options)
         edits = step.func(current, ctx)
-        if edits:
+        if isinstance(edits, str):
+            if len(edits) != len(current):
+                raise ValueError(f"step {step.name!r} returned a text of another length; use edits")
+            current = edits  # positions unchanged: the map stays as it is
+        elif edits:
             for reason, start, end, removed_text in ctx.removals:
                 raw0, raw1 = mp.out_span_to_src(start, end)
                 removals.append(Removal(step.name, reason, removed_text, raw0, raw1))

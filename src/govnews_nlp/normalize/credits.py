@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import List, Optional, Pattern, Tuple
 
-from .rules import CreditRule, credit_rules, surnames
+from .rules import credit_rules, surnames
+
+_Rx = Optional[Pattern[str]]
 
 BARE_ROLE = "署名"
 _HAN = "\u4e00-\u9fff"
@@ -35,13 +38,14 @@ _SEP = re.compile(rf"[{_SP}]*[:：][{_SP}]*|[{_SP}]+")
 
 
 @lru_cache(maxsize=4)
-def _label_regex(rules: Tuple[CreditRule, ...]) -> Tuple[Optional[Pattern[str]], Optional[Pattern[str]]]:
+def _label_regex(patterns_dir: Optional[Path] = None) -> Tuple[_Rx, _Rx, frozenset]:
+    """Regexes of the before- and after-labels, and the labels an organisation may prefix."""
+    rules = credit_rules(patterns_dir)
     before = sorted({r.label for r in rules if r.position == "before"}, key=len, reverse=True)
     after = sorted({r.label for r in rules if r.position == "after"}, key=len, reverse=True)
     before_rx = re.compile("|".join(map(re.escape, before))) if before else None
-    after_rx = (re.compile(rf"(?:(?<=[{re.escape(_OPEN)}])|^)(?P<name>[{_HAN}]{{2,4}}?)[{_SP}]?"
-                           rf"(?P<label>{'|'.join(map(re.escape, after))})(?![影像])", re.M) if after else None)
-    return before_rx, after_rx
+    after_rx = re.compile("|".join(map(re.escape, after))) if after else None
+    return before_rx, after_rx, frozenset(r.label for r in rules if r.prefixed)
 
 
 def _is_name(name: str) -> bool:
@@ -85,9 +89,7 @@ def _boundary(text: str, pos: int) -> bool:
 
 def find_credits(text: str, credit_cls) -> list:
     """All credits in ``text`` as ``credit_cls(start, end, role, name, name_start, name_end)``."""
-    rules = credit_rules()
-    before_rx, after_rx = _label_regex(rules)
-    prefixed = {r.label for r in rules if r.prefixed}
+    before_rx, after_rx, prefixed = _label_regex()
     credits = []
     taken = set()
     if before_rx is not None:
@@ -116,14 +118,14 @@ def find_credits(text: str, credit_cls) -> list:
                 credits.append(credit_cls(role_start, ne, role, text[ns:ne], ns, ne))
     if after_rx is not None:
         for m in after_rx.finditer(text):
-            ns, ne = m.span("name")
-            end = m.end()
-            if (ns, ne) in taken or not _is_name(m.group("name")):
+            found = _name_before(text, m.start())
+            if found is None or text[m.end():m.end() + 1] in ("影", "像"):
                 continue
-            if end < len(text) and "\u4e00" <= text[end] <= "\u9fff" and text[end:end + 2] in ("摄影", "摄像"):
+            ns, ne = found
+            if (ns, ne) in taken:
                 continue
             taken.add((ns, ne))
-            credits.append(credit_cls(ns, end, m.group("label"), text[ns:ne], ns, ne))
+            credits.append(credit_cls(ns, m.end(), m.group(), text[ns:ne], ns, ne))
     for start, end, names in _bare_bylines(text):
         for ns, ne in names:
             if (ns, ne) in taken:
@@ -132,6 +134,23 @@ def find_credits(text: str, credit_cls) -> list:
             credits.append(credit_cls(start, end, BARE_ROLE, text[ns:ne], ns, ne))
     credits.sort(key=lambda c: (c.name_start, c.start))
     return credits
+
+
+def _name_before(text: str, label_start: int) -> Optional[Tuple[int, int]]:
+    """The name ending right before a trailing label (``梁琛摄``, ``王翕瞳 摄``), delimited before."""
+    ne = label_start
+    if ne > 0 and text[ne - 1] in _SP:
+        ne -= 1
+    for length in (2, 3, 4):
+        ns = ne - length
+        if ns < 0:
+            break
+        cand = text[ns:ne]
+        if not _NAME.fullmatch(cand):
+            break
+        if _boundary(text, ns) and _is_name(cand):
+            return ns, ne
+    return None
 
 
 _BARE = re.compile(rf"[（(][{_SP}]*(?P<names>[{_HAN}]{{2,4}}(?:[{_SP}、][{_HAN}]{{2,4}})*)[{_SP}]*[)）]")

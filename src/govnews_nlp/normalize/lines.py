@@ -18,20 +18,34 @@ from .chain import StepContext
 from .offsets import Edit
 
 _SP = "[ \\t\\u3000\\u00a0]"
-_BEFORE_CLOSING = re.compile(rf"{_SP}*\n{_SP}*(?=[,，、。;；:：!！?？)）】」』”》])")
+_BEFORE_CLOSING = re.compile(rf"\n{_SP}*(?=[,，、。;；:：!！?？)）】」』”》])")
 _PARA_SPACE = re.compile(rf"(?<=[。！？!?])(?:[”\"])?({_SP}+)(?=[\u4e00-\u9fff“])")
-_COMMA_END = re.compile(rf"[,，、]{_SP}*$")
-_FINAL_END = re.compile(rf"[。！？!?；;…][”\"’)）]?{_SP}*$")
-_QUICK = re.compile(rf"\n|[。！？!?]{_SP}")
+_PARA_QUICK = re.compile(rf"[。！？!?][”\"]?{_SP}")
+_BLANKS = " \t\u3000\u00a0"
+_COMMAS = ",，、"
+_FINAL = "。！？!?；;…"
+_CLOSERS = "”\"’)）"
+
+
+def _ends_sentence(stripped: str) -> bool:
+    last = stripped[-1:]
+    if last and last in _CLOSERS:
+        last = stripped[-2:-1]
+    return bool(last) and last in _FINAL
 
 
 def lines_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """Join broken lines; turn paragraph-separating spaces into line breaks."""
-    if not _QUICK.search(text):
+    has_newline = "\n" in text
+    has_para_space = bool(_PARA_QUICK.search(text))
+    if not has_newline and not has_para_space:
         return None
     edits: List[Edit] = []
-    for m in _BEFORE_CLOSING.finditer(text):
-        edits.append(Edit(m.start(), m.end(), ""))
+    for m in (_BEFORE_CLOSING.finditer(text) if has_newline else ()):
+        start = m.start()
+        while start > 0 and text[start - 1] in _BLANKS:
+            start -= 1
+        edits.append(Edit(start, m.end(), ""))
         ctx.count("joined_before_punctuation")
     joined = {e.start for e in edits}
     # sentences broken over lines
@@ -44,21 +58,22 @@ def lines_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
         pos += len(line) + 1
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
-        if not line.strip() or not nxt.strip():
+        stripped = line.rstrip(_BLANKS)
+        if not stripped or not nxt.strip(_BLANKS):
             open_sentence = False
             continue
-        if _FINAL_END.search(line):
+        if _ends_sentence(stripped):
             open_sentence = False
             continue
-        if _COMMA_END.search(line) or open_sentence:
+        if stripped[-1] in _COMMAS or open_sentence:
             open_sentence = True
-            end_content = starts[i] + len(line.rstrip(" \t\u3000\u00a0"))
-            next_content = starts[i + 1] + (len(nxt) - len(nxt.lstrip(" \t\u3000\u00a0")))
+            end_content = starts[i] + len(stripped)
+            next_content = starts[i + 1] + (len(nxt) - len(nxt.lstrip(_BLANKS)))
             if not any(end_content <= j < next_content for j in joined) and not any(
                     e.start <= end_content < e.end for e in edits):
                 edits.append(Edit(end_content, next_content, ""))
                 ctx.count("joined_broken_line")
-    for m in _PARA_SPACE.finditer(text):
+    for m in (_PARA_SPACE.finditer(text) if has_para_space else ()):
         edits.append(Edit(m.start(1), m.end(1), "\n"))
         ctx.count("paragraph_breaks")
     edits.sort()

@@ -29,13 +29,14 @@ from .words import chars_for, fold_syllable, longest_word_through, valid_syllabl
 MARK = "\ufffd"
 _SYL = rf"[{PINYIN_LETTERS}]{{1,6}}[1-5]?"
 # Alternatives, tried in order at each position; adjacent matches form one cluster.
-SLOT = re.compile(
+# A slot starts at a "?"; letter slots (F(xiàn)) only continue a cluster.
+AT_QUESTION = re.compile(
     rf"\?[(（](?P<s1>{_SYL})[)）]"                              # ?(dòng)
     rf"|\?(?P<s2>{_SYL})[)）]"                                   # ?lián)  ( eaten
-    rf"|(?<=[?,，)）])[A-Za-z][(（](?P<s3>{_SYL})[)）]"          # F(xiàn) after ?, or a slot
-    rf"|(?P<lead>\?[,，]?)(?=[A-Za-z][(（]{_SYL}[)）])"          # the ? or ?, before such a letter
-    rf"|(?P<bare>\?)(?=、)"                                      # ?、
+    rf"|(?P<lead>\?[,，]?)(?=[A-Za-z][(（]{_SYL}[)）])"          # the ? or ?, before a letter slot
+    rf"|(?P<bare>\?)(?=[,，]*、)"                                # ?、 (also before a spurious comma)
 )
+LETTER = re.compile(rf"[A-Za-z][(（](?P<s3>{_SYL})[)）]")          # F(xiàn)
 _QUICK = re.compile(r"\?")
 _LOST_SPACES = re.compile(r"\?[ \u00a0\u3000]\?")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -44,20 +45,29 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 def _slots(text: str) -> List[Tuple[int, int, Optional[str]]]:
     """(start, end, syllable or None) of each slot; syllables are checked against pypinyin."""
     out: List[Tuple[int, int, Optional[str]]] = []
-    syllables = None
-    for m in SLOT.finditer(text):
-        syl = m.group("s1") or m.group("s2") or m.group("s3")
-        if syl is not None:
-            if syllables is None:
-                syllables = valid_syllables()
-            if fold_syllable(syl) not in syllables:
-                continue
-            if m.group("s3") is not None and not (out and out[-1][1] == m.start()):
-                continue  # a letter stands for a character only right after another slot
-        out.append((m.start(), m.end(), "" if m.group("lead") is not None else syl))
-    # a lead "?," stands for a lost character only when a letter slot really follows it
-    return [(s, e, syl or None) for i, (s, e, syl) in enumerate(out)
-            if syl != "" or (i + 1 < len(out) and out[i + 1][0] == e)]
+    syllables = valid_syllables()
+    pos = text.find("?")
+    while pos >= 0:
+        m = AT_QUESTION.match(text, pos)
+        if m is None:
+            pos = text.find("?", pos + 1)
+            continue
+        syl = m.group("s1") or m.group("s2")
+        if syl is not None and fold_syllable(syl) not in syllables:
+            pos = text.find("?", pos + 1)
+            continue
+        chain = [(m.start(), m.end(), syl)]
+        end = m.end()
+        while True:  # letters standing for characters, right after a slot
+            n = LETTER.match(text, end)
+            if n is None or fold_syllable(n.group("s3")) not in syllables:
+                break
+            chain.append((n.start(), n.end(), n.group("s3")))
+            end = n.end()
+        if m.group("lead") is None or len(chain) > 1:
+            out.extend(chain)
+        pos = text.find("?", end)
+    return out
 
 
 def _clusters(slots: List[Tuple[int, int, Optional[str]]]) -> List[List[Tuple[int, int, Optional[str]]]]:

@@ -39,6 +39,7 @@ def _toneless(char: str) -> frozenset:
     return frozenset(forms | {r.replace("v", "u") for r in forms})
 
 
+@lru_cache(maxsize=65536)
 def is_gloss_of(char: str, syllable: str) -> bool:
     """Toneless comparison: spinners' tones are not always pypinyin's."""
     return fold_syllable(syllable) in _toneless(char)

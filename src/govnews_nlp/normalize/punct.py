@@ -19,11 +19,15 @@ from .offsets import Edit
 
 _RUN = re.compile(r"[,，、。;；!！?？:：]{2,}")
 _COMMAS = ",，"
+_OTHERS = "、。;；!！?？:："
+#: Every two-character sequence that holds a comma and another piece of sentence punctuation:
+#: substring tests on these are much cheaper than a regex scan of clean text full of commas.
+_PAIRS = tuple({c + p for c in _COMMAS for p in _COMMAS + _OTHERS} | {p + c for c in _COMMAS for p in _OTHERS})
 
 
 def punct_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """Collapse doubled punctuation left by spinners."""
-    if not _RUN.search(text):
+    if not any(pair in text for pair in _PAIRS):
         return None
     edits: List[Edit] = []
     for m in _RUN.finditer(text):
@@ -58,13 +62,14 @@ def _is_cjk_context(c: str) -> bool:
             or c in "“”‘’…—·\ufffd")
 
 
-def width_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
+def width_step(text: str, ctx: StepContext) -> Optional[str]:
     """Half-width punctuation between Chinese text to full width (unless ``keep_width``)."""
     if ctx.options.get("keep_width") or not _HALF.search(text):
         return None
     n = len(text)
-    edits: List[Edit] = []
-    parens = _paired_parens(text)
+    chars: Optional[List[str]] = None
+    widened = 0
+    parens = _paired_parens(text) if "(" in text or ")" in text else {}
     for m in _HALF.finditer(text):
         i = m.start()
         c = m.group()
@@ -84,9 +89,15 @@ def width_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
             if convert and prev in "\"')" and not (nxt == "" or _is_cjk_context(nxt) or nxt.isspace()):
                 convert = False
         if convert:
-            edits.append(Edit(i, i + 1, _FULL[c]))
-    ctx.count("widened", len(edits))
-    return edits
+            if chars is None:
+                chars = list(text)
+            chars[i] = _FULL[c]
+            widened += 1
+    ctx.count("widened", widened)
+    return "".join(chars) if chars is not None else None
+
+
+_PAREN_OR_NL = re.compile(r"[()\n]")
 
 
 def _paired_parens(text: str) -> dict:
@@ -94,7 +105,8 @@ def _paired_parens(text: str) -> dict:
     outside neighbour is Chinese; a lone one when its Chinese side says so."""
     decisions = {}
     stack: List[int] = []
-    for i, c in enumerate(text):
+    for m in _PAREN_OR_NL.finditer(text):
+        i, c = m.start(), m.group()
         if c == "(":
             stack.append(i)
         elif c == ")":

@@ -23,10 +23,11 @@ class JunkRule(Rule):
     the line (with its line break) goes; ``scope="inline"``: only the match goes."""
 
     pattern: str
+    trigger: str  # occurs inside every match: the step's cheap pre-check
     reason: str
     scope: Literal["line", "inline"] = "inline"
 
-    @field_validator("pattern")
+    @field_validator("pattern", "trigger")
     @classmethod
     def _compiles(cls, value: str) -> str:
         try:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from typing import List, Optional, Pattern
+from typing import List, Optional, Pattern, Union
 
 from .chain import StepContext
 from .offsets import Edit
@@ -57,30 +57,31 @@ def traditional_chars() -> Pattern[str]:
     return re.compile(f"[{re.escape(changed)}\U00020000-\U0002ffff]")
 
 
-def script_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
+def script_step(text: str, ctx: StepContext) -> Union[List[Edit], str, None]:
     """Traditional and mixed text to Simplified (OpenCC ``t2s``)."""
-    if not traditional_chars().search(text):
+    trad = traditional_chars()
+    if not trad.search(text):
         return None
     converted = convert_t2s(text)
     if converted == text:
         return None
+    if len(converted) == len(text):  # the usual case: every position stays where it was
+        ctx.count("converted", len(trad.findall(text)))
+        return converted
+    # Realign line by line so a length change stays local.
     edits: List[Edit] = []
-    if len(converted) == len(text):
-        _diff_same_length(text, converted, 0, edits)
-    else:
-        # Realign line by line so a length change stays local.
-        src_pos = 0
-        for line in text.splitlines(keepends=True):
-            conv = convert_t2s(line)
-            if conv != line:
-                if len(conv) == len(line):
-                    _diff_same_length(line, conv, src_pos, edits)
-                else:
-                    matcher = difflib.SequenceMatcher(None, line, conv, autojunk=False)
-                    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                        if tag != "equal":
-                            edits.append(Edit(src_pos + i1, src_pos + i2, conv[j1:j2]))
-            src_pos += len(line)
+    src_pos = 0
+    for line in text.splitlines(keepends=True):
+        conv = convert_t2s(line)
+        if conv != line:
+            if len(conv) == len(line):
+                _diff_same_length(line, conv, src_pos, edits)
+            else:
+                matcher = difflib.SequenceMatcher(None, line, conv, autojunk=False)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                    if tag != "equal":
+                        edits.append(Edit(src_pos + i1, src_pos + i2, conv[j1:j2]))
+        src_pos += len(line)
     ctx.count("converted", sum(max(e.end - e.start, len(e.text)) for e in edits))
     return edits
 

@@ -22,6 +22,7 @@ from .rules import extra_words
 _TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 
 
+@lru_cache(maxsize=8192)
 def fold_syllable(syllable: str) -> str:
     """Toneless lowercase ASCII form: ``chǎn`` → ``chan``, ``lǚ``/``lü`` → ``lv``, ``zhong1`` → ``zhong``."""
     s = syllable.lower().rstrip("12345")
@@ -84,12 +85,13 @@ def valid_syllables() -> FrozenSet[str]:
     return frozenset(syls | {s.replace("v", "u") for s in syls})
 
 
-def chars_for(syllable: str) -> Set[str]:
+@lru_cache(maxsize=4096)
+def chars_for(syllable: str) -> FrozenSet[str]:
     """Common characters that ``syllable`` is a reading of (tone respected when given)."""
     syl = fold_syllable(syllable)
     by_syl = _reading_tables()[1]
     cands = set(by_syl.get(syl, ())) | set(by_syl.get(syl.replace("u", "v"), ()) if "u" in syl else ())
-    return {c for c in cands if is_reading(c, syllable)}
+    return frozenset(c for c in cands if is_reading(c, syllable))
 
 
 def _jieba_dict_path() -> Optional[Path]:

@@ -156,6 +156,12 @@ def test_investments_dedup_by_text(cap_nlp):
     assert [i["text"] for i in got] == ["450亿元", "200亿元"]
 
 
+def test_capacities_dedup_by_text_spans_keep_all(cap_nlp):
+    doc = cap_nlp("全盟装机规模达到659万千瓦。\n图为风机。\n全盟装机规模达到659万千瓦。")
+    assert [c["text"] for c in record_fields(doc)["capacities"]] == ["659万千瓦"]
+    assert len(doc.spans["capacities"]) == 2
+
+
 # -- projects ----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "sentence,expected",

@@ -161,14 +161,9 @@ class CapacityRuler(RuleComponent):
         if self.set_ents:
             set_ents_filtered(doc, spans, replace_labels=list(self.labels.values()))
 
-        set_record_field(doc, "capacities", cap_records)
-        seen = set()
-        unique_invs = []
-        for rec in inv_records:  # README: the list is deduplicated by text
-            if rec["text"] not in seen:
-                seen.add(rec["text"])
-                unique_invs.append(rec)
-        set_record_field(doc, "investments", unique_invs)
+        # README: the lists are deduplicated, one entry per distinct text (the spans keep all)
+        set_record_field(doc, "capacities", _unique_by_text(cap_records))
+        set_record_field(doc, "investments", _unique_by_text(inv_records))
         set_record_field(doc, "projects", proj_records)
         return doc
 
@@ -190,6 +185,16 @@ class CapacityRuler(RuleComponent):
         """Scores for ``spacy evaluate``: see :func:`score_capacity`."""
         scorer = self.scorer or score_capacity
         return scorer(examples, **kwargs)
+
+
+def _unique_by_text(records: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    seen = set()
+    out = []
+    for rec in records:
+        if rec["text"] not in seen:
+            seen.add(rec["text"])
+            out.append(rec)
+    return out
 
 
 @Language.factory("govnews_capacity", default_config=DEFAULT_CONFIG)

@@ -67,7 +67,8 @@ def test_capacity(cap_nlp, sentence, text, value, unit, per):
 @pytest.mark.parametrize(
     "sentence,activity,product,qualifier",
     [
-        ("星火弘源年产400万吨活性氧化钙。", "产", None, None),
+        ("星火弘源年产400万吨活性氧化钙项目。", "产", "活性氧化钙", None),
+        ("日产4000吨熟料新型干法水泥生产线开工。", "产", "熟料新型干法水泥", None),
         ("焚烧厂日可处理垃圾600吨。", "处理", "垃圾", None),
         ("余热电站年发电约5000万度。", "发电", None, "约"),
         ("园区年加工大豆超30万吨。", "加工", "大豆", "超"),

@@ -138,6 +138,12 @@ class QuantityScanner:
         self.number_end = re.compile(rf"(?P<qual>{qb_alt})?(?P<num>{numbers.PRODUCT})$")
         # After a unit: an optional ``/period`` and an approximator (以上, 左右).
         self.unit_tail = re.compile(rf"(?:\s*/\s*(?P<per>{per_alt}))?(?P<qafter>{qa_alt})?")
+        # A product named after the unit, up to the head of a plant or project:
+        # 年产400万吨活性氧化钙项目 → 活性氧化钙; 日产4000吨熟料新型干法水泥生产线 → 熟料新型干法水泥.
+        self.product_after = re.compile(
+            r"(?P<prod>[\u4e00-\u9fffA-Za-z]{2,12}?)(?:系列产品|产品)?"
+            r"(?:技改|扩建|新建|改造|综合利用|一体化)?(?:生产线|项目|工程|装置|生产基地|基地|产业园|工厂|厂)"
+        )
         self.money_tail = re.compile(rf"(?P<qafter>{qa_alt})?")
         # What may stand just before a capacity: [period] [modal] activity [product] [filler].
         # A period right after a number is a date (``2023年产…``), after 今/去/明 it is "this year".
@@ -218,6 +224,10 @@ class QuantityScanner:
             ctx = list(self.context.finditer(before[-10:]))
             if ctx:
                 activity = self.ctx_activity[ctx[-1].group()]
+        if product is None and not tail.group("per"):
+            pa = self.product_after.match(text, a.end())
+            if pa:
+                product = pa.group("prod")
         if not mk and not tail.group("per"):
             if rule.bare == "never":
                 return None

@@ -40,6 +40,7 @@ STEPS: Tuple[Step, ...] = (
 )
 
 STEP_NAMES: Tuple[str, ...] = tuple(s.name for s in STEPS)
+_DEFAULT_STEPS: Tuple[Step, ...] = tuple(s for s in STEPS if s.default)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,8 @@ class Normalized:
 
 def resolve_steps(steps: Optional[Iterable[str]] = None, disable: Iterable[str] = ()) -> Tuple[Step, ...]:
     """The steps to run: all defaults, or those named in ``steps``, minus ``disable``."""
+    if steps is None and not disable:
+        return _DEFAULT_STEPS
     wanted = set(STEP_NAMES if steps is None else steps)
     unknown = (wanted | set(disable)) - set(STEP_NAMES)
     if unknown:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Pattern, Tuple
+from typing import Dict, Iterable, List, Optional, Pattern, Tuple, Union
 
 from .chain import StepContext
 from .offsets import Edit
@@ -25,27 +25,49 @@ _JAMMER = re.compile(r"(?<![\x21-\x7e])[\x21-\x7e]{1,2}(?: [\x21-\x7e]{1,2}){4,}
 _JAMMER_HINT = re.compile(r"[{}~@$&#^`%]")
 _MIXED = re.compile(r"^(?:[A-Za-z]\d|\d[A-Za-z])$")
 _Rx = Optional[Pattern[str]]
-_Triggers = Tuple[Pattern[str], ...]
-_Inline = Tuple[Pattern[str], Pattern[str], JunkRule]
+_Triggers = Tuple[Union[str, Pattern[str]], ...]
+_Inline = Tuple[_Triggers, Pattern[str], JunkRule]
 _BLANKS = " \t\u3000\u00a0"
 
 
 @lru_cache(maxsize=8)
 def _compiled(patterns_dir: Optional[Path] = None) -> Tuple[_Triggers, _Rx, List[_Inline]]:
-    """Line rules: (their triggers, one anchored alternation, group name → rule in ``_GROUPS``);
-    inline rules: (trigger, pattern, rule) each.
+    """Line rules: (their triggers, one alternation matched against whole short lines, group
+    name → rule in ``_GROUPS``); inline rules: (triggers, pattern, rule) each.
 
-    Triggers are searched one by one: Python's ``re`` finds one literal (or a few) very fast, but
-    an alternation of dozens of them costs ten times more than all the single searches.
+    Line rules need no pre-check: only lines of at most ``MAX_JUNK_LINE`` characters are tried,
+    with one anchored ``fullmatch``. Inline triggers are tested one by one: Python's ``re`` or
+    ``in`` finds one literal very fast, but an alternation of dozens of them costs more than all
+    the single searches together.
     """
     rules = junk_rules(patterns_dir)
     line_rules = [r for r in rules if r.scope == "line"]
-    line_triggers = tuple(re.compile(t) for t in dict.fromkeys(r.trigger for r in line_rules))
+    line_triggers = _triggers(r.trigger for r in line_rules)
     line_rx = (re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(line_rules)))
                if line_rules else None)
     _GROUPS[patterns_dir] = {f"r{i}": r for i, r in enumerate(line_rules)}
-    inline = [(re.compile(r.trigger), re.compile(r.pattern, re.M), r) for r in rules if r.scope == "inline"]
+    inline = [(_triggers([r.trigger]), re.compile(r.pattern, re.M), r) for r in rules if r.scope == "inline"]
     return line_triggers, line_rx, inline
+
+
+_META = set(".^$*+?{}[]\\()")
+
+
+def _triggers(triggers: Iterable[str]) -> Tuple[Union[str, Pattern[str]], ...]:
+    """Alternatives of plain words become separate substrings (``in`` is the fastest test);
+    anything else stays a regex."""
+    out: List[Union[str, Pattern[str]]] = []
+    for trigger in dict.fromkeys(triggers):
+        parts = trigger.split("|")
+        if all(p and not (_META & set(p)) for p in parts):
+            out.extend(parts)
+        else:
+            out.append(re.compile(trigger))
+    return tuple(dict.fromkeys(out))
+
+
+def _any(triggers: Tuple[Union[str, Pattern[str]], ...], text: str) -> bool:
+    return any((t in text) if isinstance(t, str) else t.search(text) for t in triggers)
 
 
 _GROUPS: Dict[Optional[Path], Dict[str, JunkRule]] = {}
@@ -61,9 +83,9 @@ def is_jammer(run: str) -> bool:
 
 def junk_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """Remove web junk, recording each removal with its reason."""
-    line_triggers, line_rx, inline = _compiled()
+    _line_triggers, line_rx, inline = _compiled()
     found: List[Tuple[int, int, str, str]] = []
-    if line_rx is not None and any(t.search(text) for t in line_triggers):
+    if line_rx is not None:
         groups = _GROUPS[None]
         pos = 0
         for line in text.split("\n"):
@@ -77,7 +99,7 @@ def junk_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
                     found.append((pos, stop, rule.id, rule.reason))
             pos = line_end + 1
     for trigger, pattern, rule in inline:
-        if trigger.search(text):
+        if _any(trigger, text):
             for m in pattern.finditer(text):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), rule.id, rule.reason))

@@ -24,9 +24,10 @@ _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 
 # A CJK character, an opening parenthesis (ASCII or full width), 1-7 pinyin letters with an
 # optional tone digit, a closing parenthesis, and an optional single space used by some spinners.
+# The pattern starts with the parenthesis (a rare character) and looks back for the character,
+# so the regex engine can skip ahead to candidate parentheses instead of trying every character.
 GLOSS = re.compile(
-    rf"(?P<char>{_HAN})"
-    rf"(?P<gloss>[(（](?P<syl>[{PINYIN_LETTERS}]{{1,7}}[1-5]?)[)）](?P<space> (?=[\u3400-\u9fff]))?)"
+    rf"[(（](?<={_HAN}[(（])(?P<syl>[{PINYIN_LETTERS}]{{1,7}}[1-5]?)[)）](?: (?=[\u3400-\u9fff]))?"
 )
 # The same, cut off by the end of the excerpt: ``強(qi``.
 TRUNCATED = re.compile(rf"(?P<char>{_HAN})(?P<gloss>[(（](?P<syl>[{PINYIN_LETTERS}]{{1,6}}))\s*\Z")
@@ -55,12 +56,15 @@ def pinyin_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     if not _QUICK.search(text):
         return None
     edits: List[Edit] = []
+    append = edits.append
+    kept = 0
     for m in GLOSS.finditer(text):
-        if is_gloss_of(m.group("char"), m.group("syl")):
-            start, end = m.span("gloss")
-            edits.append(Edit(start, end, ""))
+        start = m.start()
+        if is_gloss_of(text[start - 1], m.group(1)):
+            append(Edit(start, m.end(), ""))
         else:
-            ctx.count("kept_parentheses")
+            kept += 1
+    ctx.count("kept_parentheses", kept)
     ctx.count("glosses_removed", len(edits))
     tail = TRUNCATED.search(text)
     if tail and is_truncated_gloss_of(tail.group("char"), tail.group("syl")):

@@ -60,14 +60,26 @@ def test_script_and_usage_fixes(raw, expected):
     assert clean(raw) == expected
 
 
+@pytest.mark.jieba
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
         ("要主?(dòng)作為", "要主动作为"),
         ("存量?jī)?yōu)勢", "存量绩优势"),
-        # a syllable that no neighbour supports: one visible mark
         ("勇?lián)姑?、主?(dòng)作為", f"勇{MARK}姑{MARK}、主动作为"),
+    ],
+)
+def test_lost_characters_restored_with_a_large_word_list(raw, expected):
+    """Restoration needs the word in the list: jieba's dictionary has 主动, 优势, 绩优."""
+    assert clean(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a syllable that no neighbour supports: one visible mark, never a guess
         ("延伸產業鏈條?,F(xiàn)擁有", f"延伸产业链条{MARK}拥有"),
+        ("勇?lián)姑?、", f"勇{MARK}姑{MARK}、"),
         # real question marks stay
         ("原材料價格走勢如何?”", "原材料价格走势如何？”"),
         ("index.php?id=686", "index.php?id=686"),
@@ -79,9 +91,17 @@ def test_lost_characters(raw, expected):
     assert clean(raw) == expected
 
 
+def test_lost_characters_are_restored_or_marked_never_dropped():
+    """With or without jieba: each slot is either restored (to a reading of its syllable) or
+    marked; 主?(dòng) can only become 动 or the mark."""
+    text = clean("要主?(dòng)作為")
+    assert text in ("要主动作为", f"要主{MARK}作为")
+
+
 def test_lost_characters_are_counted():
     report = normalize("勇?lián)姑?、主?(dòng)作為").report.steps["lost"]
-    assert report == {"restored": 1, "marked": 2}
+    assert report.get("restored", 0) + report["marked"] == 3
+    assert report["marked"] >= 2
 
 
 @pytest.mark.parametrize(

@@ -81,9 +81,10 @@ def width_step(text: str, ctx: StepContext) -> Optional[str]:
                 c != ":" and nxt == "" and bool(prev) and _is_cjk_context(prev))
             if c == ":" and nxt == "/":
                 convert = False  # http://
-        else:  # ? !
-            convert = bool(prev) and (_is_cjk_context(prev) or prev in "”\"')）")
-            if convert and prev in "\"')" and not (nxt == "" or _is_cjk_context(nxt) or nxt.isspace()):
+        else:  # ? !   (a full-width ）written by this step counts as the ) it was)
+            p = ")" if prev == "）" else prev
+            convert = bool(p) and (_is_cjk_context(p) or p in "”\"')")
+            if convert and p in "\"')" and not (nxt == "" or _is_cjk_context(nxt) or nxt.isspace()):
                 convert = False
         if convert:
             if chars is None:

@@ -11,7 +11,7 @@ knows the reading order.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from .components.officials_regex import trie_pattern
@@ -21,7 +21,7 @@ from .components.officials_rules import LevelRule, ModifierRule, OrgRule, PostRu
 _FALSE_UNITS = re.compile(r"市场|城市|都市|社区|园区管|区块|省份|县城")
 
 
-@dataclass
+@dataclass(frozen=True)
 class TitleInfo:
     """A parsed title; ``asdict()`` gives plain values for ``doc.user_data`` and JSON."""
 
@@ -38,7 +38,11 @@ class TitleInfo:
     modifiers: List[str] = field(default_factory=list)
 
     def to_dict(self) -> Dict[str, object]:
-        return asdict(self)
+        """Plain values (a fresh dict; its lists are fresh too)."""
+        d = dict(self.__dict__)
+        d["org_kinds"] = list(self.org_kinds)
+        d["modifiers"] = list(self.modifiers)
+        return d
 
 
 class TitleParser:
@@ -56,6 +60,23 @@ class TitleParser:
         self._org_re = re.compile(trie_pattern(self.orgs))
         self._level_re = re.compile(trie_pattern(self.levels))
         self._posts_by_len = sorted(self.posts, key=len, reverse=True)
+        self._cache: Dict[str, TitleInfo] = {}
+        self._mods_by_len = sorted(self.modifiers, key=len, reverse=True)
+        self._mod_last_chars = frozenset(m[-1] for m in self.modifiers)
+
+    def strip_modifiers(self, prefix: str) -> str:
+        """``prefix`` without the modifiers it ends in (``曲伟副`` → ``曲伟``)."""
+        if not prefix or prefix[-1] not in self._mod_last_chars:
+            return prefix
+        changed = True
+        while changed and prefix:
+            changed = False
+            for m in self._mods_by_len:
+                if prefix.endswith(m):
+                    prefix = prefix[: -len(m)]
+                    changed = True
+                    break
+        return prefix
 
     def split_post(self, text: str) -> Optional[str]:
         """The longest post ``text`` ends in, or None."""
@@ -65,6 +86,15 @@ class TitleParser:
         return None
 
     def parse(self, text: str) -> TitleInfo:
+        """The parsed title (cached: the same titles recur in every article)."""
+        hit = self._cache.get(text)
+        if hit is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            hit = self._cache[text] = self._parse(text)
+        return hit
+
+    def _parse(self, text: str) -> TitleInfo:
         post = self.split_post(text) or ""
         rest = text[: len(text) - len(post)]
         mods: List[str] = []

@@ -33,13 +33,14 @@ from ..spans import make_spans, set_ents_filtered
 from ..titles import TitleParser
 from .base import RuleComponent
 from .officials_names import NameModel
-from .officials_regex import trie_pattern
 from .officials_rules import LevelRule, ModifierRule, OrgRule, PostRule, StopRule, SurnameRule, WordRule
 from .officials_scan import Scanner, ScanResult
 
 log = logging.getLogger(__name__)
 
 PEOPLE_KEY = "govnews_nlp.people"
+#: Where the normalizing tokenizer may keep the text it segmented (see :func:`doc_text`).
+TEXT_KEY = "govnews_nlp.text"
 CREDITS_KEY = "govnews_nlp.credits"
 _CREDIT_FIELDS = ("start", "end", "name", "name_start", "name_end")
 
@@ -151,6 +152,7 @@ class OfficialsMatcher(RuleComponent):
         self.max_title_chars = max_title_chars
         self.scorer = scorer
         self.scanner: Optional[Scanner] = None
+        self._title_dicts: Dict[str, Dict[str, Any]] = {}
 
     def initialize(
         self,
@@ -168,13 +170,12 @@ class OfficialsMatcher(RuleComponent):
         names = NameModel((s for r in t["surnames"] for s in r.surnames()), (r.text for r in t["name_context_follow"]),
                           (r.text for r in t["people_nonnames"]))
         stops = [r for r in t["name_context_stops"] if r.kind == "stop"]
-        literal = [r.text for r in stops if not r.pattern]
-        stop_src = "|".join([trie_pattern(literal)] + [r.pattern for r in stops if r.pattern])
         self.scanner = Scanner(
             parser=parser,
             names=names,
             labels=[r.text for r in t["people_labels"]],
-            stops=stop_src,
+            stops=[r.text for r in stops if not r.pattern],
+            stop_patterns=[r.pattern for r in stops if r.pattern],
             keeps=[r.text for r in t["name_context_stops"] if r.kind == "keep"],
             excludes=[r.text for r in t["name_context_exclude"]],
             max_title_chars=self.max_title_chars,
@@ -190,7 +191,8 @@ class OfficialsMatcher(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         assert self.scanner is not None
-        result = self.scanner.scan(doc.text, _valid_credits(doc))
+        text = doc_text(doc)
+        result = self.scanner.scan(text, _valid_credits(doc, len(text)))
         labels = {"journalist": self.journalist_label}
         mention_hits: List[Tuple[int, int, str]] = []
         pid_of: Dict[str, str] = {}
@@ -198,20 +200,29 @@ class OfficialsMatcher(RuleComponent):
             mention_hits.append((m.start, m.end, labels.get(p.kind, self.person_label)))
             pid_of[f"{m.start}:{m.end}"] = p.id
         title_hits = [(t.start, t.end, self.title_label) for t in result.titles]
-        spans = _spans(doc, mention_hits + title_hits)
+        spans = _spans(doc, mention_hits + title_hits, len(text))
         people_spans, title_spans = spans[: len(mention_hits)], spans[len(mention_hits):]
         doc.user_data[PEOPLE_KEY] = {
             "persons": [{"id": p.id, "name": p.name, "titles": list(p.titles), "kind": p.kind}
                         for p in result.people],
             "mentions": pid_of,
-            "titles": {f"{t.start}:{t.end}": t.info.to_dict() for t in result.titles},
+            "titles": {f"{t.start}:{t.end}": self._title_dict(t.info) for t in result.titles},
         }
         doc.spans[self.spans_key] = people_spans
         doc.spans[self.titles_key] = title_spans
-        set_ents_filtered(doc, people_spans, replace_labels=(self.person_label, self.journalist_label))
+        _set_ents(doc, people_spans, (self.person_label, self.journalist_label))
         set_record_field(doc, "people", [{"name": p.name, "titles": list(p.titles), "kind": p.kind}
                                          for p in result.people])
         return doc
+
+    def _title_dict(self, info: Any) -> Dict[str, Any]:
+        """The plain dict of a parsed title; cached per title text (they recur in every article)."""
+        d = self._title_dicts.get(info.text)
+        if d is None:
+            if len(self._title_dicts) > 4096:
+                self._title_dicts.clear()
+            d = self._title_dicts[info.text] = info.to_dict()
+        return {**d, "org_kinds": list(d["org_kinds"]), "modifiers": list(d["modifiers"])}
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         if self.scorer is None:
@@ -219,8 +230,10 @@ class OfficialsMatcher(RuleComponent):
         return self.scorer(examples, spans_key=self.spans_key, titles_key=self.titles_key, **kwargs)
 
 
-def _spans(doc: Doc, hits: List[Tuple[int, int, str]]) -> List[Span]:
+def _spans(doc: Doc, hits: List[Tuple[int, int, str]], text_len: int) -> List[Span]:
     """Spans for character hits: direct where tokens align (always with ``char``), else split tokens."""
+    if len(doc) == text_len:  # one character per token, no whitespace: offsets are token indices
+        return [Span(doc, s, e, label=label) for s, e, label in hits]
     out = []
     for s, e, label in hits:
         span = doc.char_span(s, e, label=label)
@@ -230,10 +243,45 @@ def _spans(doc: Doc, hits: List[Tuple[int, int, str]]) -> List[Span]:
     return out
 
 
-def _valid_credits(doc: Doc) -> List[dict]:
+def _set_ents(doc: Doc, spans: List[Span], labels: Tuple[str, ...]) -> None:
+    """Our mentions into ``doc.ents``, replacing our earlier ones.
+
+    The mentions never overlap each other. When the Doc holds no other component's entities, only
+    the tokens of old and new mentions are touched (``set_ents(default="unmodified")``): resetting
+    every token, as ``doc.ents = …`` does, costs more than the whole scan. Otherwise the general
+    merge of :func:`~govnews_nlp.spans.set_ents_filtered` (longest wins) applies.
+    """
+    old = doc.ents
+    if any(e.label_ not in labels for e in old):
+        set_ents_filtered(doc, spans, replace_labels=labels)
+        return
+    new = {(s.start, s.end) for s in spans}
+    gone = [e for e in old if (e.start, e.end) not in new]
+    if any(g.start < s.end and s.start < g.end for g in gone for s in spans):
+        set_ents_filtered(doc, spans, replace_labels=labels)
+        return
+    doc.set_ents(spans, outside=gone, default="unmodified")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, without rebuilding it from the tokens when the tokenizer kept the clean text.
+
+    ``Doc.text`` joins every token's text in Python, which alone costs about half the bare char
+    tokenizer's time; the normalizing tokenizer can keep the text it segmented in
+    ``doc.user_data[TEXT_KEY]``. It is used when its length matches the Doc (retokenization never
+    changes the text).
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc):
+        last = doc[-1]
+        if len(text) == last.idx + len(last.text_with_ws):
+            return text
+    return doc.text
+
+
+def _valid_credits(doc: Doc, n: int) -> List[dict]:
     """The normalizer's credits; a malformed one is skipped with a warning, never a crash."""
     good = []
-    n = len(doc.text)
     for c in doc.user_data.get(CREDITS_KEY) or []:
         try:
             s, e, ns, ne = (int(c[k]) for k in ("start", "end", "name_start", "name_end"))

@@ -17,12 +17,15 @@ followed by a division word (常州市, 高安市) are rejected.
 from __future__ import annotations
 
 import re
-from typing import Collection, Dict, Iterable, List, Optional, Tuple
+from typing import Collection, Dict, Iterable, List, Optional
 
 from .officials_regex import trie_pattern
 
 #: Characters that do not occur in given names in this genre: function words and title/org words.
 FUNCTION_CHARS = frozenset("的了在是和与及等要就对将把被从到并也还又都而这那有不市县区省镇乡委局厅府记讲话说届")
+#: A character that cannot be part of a given name: not Chinese, or a function character.
+_BAD_GIVEN_RE = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]|[" + "".join(sorted(FUNCTION_CHARS)) + "]")
+_NOT_NAME_CHAR_RE = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]")
 #: A division word right after a reading means the reading is a place (常州市, 高安市).
 PLACE_AFTER = frozenset("市县区省镇乡州村旗盟")
 
@@ -40,29 +43,28 @@ class NameModel:
         self.compound = frozenset(s for s in surnames if len(s) == 2)
         follow = list(follow)
         self._follow_re = re.compile(trie_pattern(follow))
+        self._follow_first = frozenset(w[0] for w in follow if w)
         self.nonnames = frozenset(nonnames)
         self._nonname_re = re.compile(trie_pattern(self.nonnames))
 
     # -- candidate readings ----------------------------------------------------------------------
     def readings(self, text: str, pos: int) -> List[int]:
         """Possible name lengths at ``pos`` (surname + 1 or 2 given characters)."""
-        out: List[int] = []
-        if text[pos:pos + 2] in self.compound:
-            out += [3, 4]
-        if pos < len(text) and text[pos] in self.single:
-            out += [2, 3]
         n = len(text)
+        if text[pos:pos + 2] in self.compound:
+            sur, lengths = 2, (3, 4)
+        elif pos < n and text[pos] in self.single:
+            sur, lengths = 1, (2, 3)
+        else:
+            return []
         good = []
-        for length in sorted(set(out)):
+        for length in lengths:
             end = pos + length
             if end > n:
-                continue
+                break
             cand = text[pos:end]
-            if not all(is_cjk(c) for c in cand):
-                continue
-            sur = 2 if cand[:2] in self.compound and length >= 3 else 1
-            if any(c in FUNCTION_CHARS for c in cand[sur:]):
-                continue
+            if _BAD_GIVEN_RE.search(cand, sur):
+                break  # a longer reading contains the same bad character
             if self._nonname_re.match(cand) or self._follow_re.match(cand):
                 continue  # 宣布, 高度 … (a non-name word) or 强调, 在 … (a follow word) starts no name
             good.append(length)
@@ -74,31 +76,22 @@ class NameModel:
 
     # -- evidence -------------------------------------------------------------------------------
     def follow_strength(self, text: str, end: int) -> float:
-        if end >= len(text) or not is_cjk(text[end]):
+        ch = text[end:end + 1]
+        if not ch or _NOT_NAME_CHAR_RE.match(ch):
             return 3.0
-        m = self._follow_re.match(text, end)
-        if m:
-            return 2.0 if len(m.group()) > 1 else 1.0
-        if text[end] in PLACE_AFTER:
+        if ch in self._follow_first:
+            m = self._follow_re.match(text, end)
+            if m:
+                return 2.0 if m.end() - end > 1 else 1.0
+        if ch in PLACE_AFTER:
             return -2.0
         return 0.0
 
-    def score(self, text: str, pos: int, length: int, known: Collection[str],
+    def score(self, text: str, pos: int, length: int, known: Collection[str] = (),
               counts: Optional[Dict[str, int]] = None) -> float:
+        """The evidence for the reading ``text[pos:pos+length]`` (≥ 1 to be accepted)."""
         cand = text[pos:pos + length]
-        s = self.follow_strength(text, pos + length)
-        if cand in known:
-            s += 3.0
-        n = _count(text, cand, counts)
-        if n >= 2:
-            s += 1.5
-        if length == 2 and pos + 3 <= len(text) and is_cjk(text[pos + 2]):
-            longer = text[pos:pos + 3]
-            if n > 1 and _count(text, longer, counts) >= n:
-                s -= 1.0  # every other 罗清 is 罗清宇: the name is the longer one
-        if length == 3:
-            s += 0.5
-        return s
+        return self.follow_strength(text, pos + length) + self._agreement(text, pos, length, cand, known, counts)
 
     def resolve(self, text: str, pos: int, known: Collection[str] = (), *, direct: bool = False,
                 counts: Optional[Dict[str, int]] = None) -> Optional[int]:
@@ -107,14 +100,28 @@ class NameModel:
         ``direct``: require evidence right after the name (punctuation or a follow word), as for
         the later names of a list (``市领导郑伟、胡传栋、常夫建参加``).
         """
-        best: Optional[Tuple[float, int]] = None
+        best_score, best_len = 0.0, 0
         for length in self.readings(text, pos):
-            if direct and self.follow_strength(text, pos + length) <= 0 and text[pos:pos + length] not in known:
+            fs = self.follow_strength(text, pos + length)
+            cand = text[pos:pos + length]
+            if direct and fs <= 0 and cand not in known:
                 continue
-            sc = self.score(text, pos, length, known, counts)
-            if sc >= 1.0 and (best is None or sc > best[0]):
-                best = (sc, length)
-        return pos + best[1] if best else None
+            sc = fs + self._agreement(text, pos, length, cand, known, counts)
+            if sc >= 1.0 and sc > best_score:
+                best_score, best_len = sc, length
+        return pos + best_len if best_len else None
+
+    def _agreement(self, text: str, pos: int, length: int, cand: str, known: Collection[str],
+                   counts: Optional[Dict[str, int]]) -> float:
+        s = 3.0 if cand in known else 0.0
+        n = _count(text, cand, counts)
+        if n >= 2:
+            s += 1.5
+            if length == 2 and pos + 3 <= len(text) and _count(text, text[pos:pos + 3], counts) >= n:
+                s -= 1.0  # every other 罗清 is 罗清宇: the name is the longer one
+        if length == 3:
+            s += 0.5
+        return s
 
 
 def _count(text: str, s: str, cache: Optional[Dict[str, int]]) -> int:

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from ..titles import TitleInfo, TitleParser
-from .officials_names import NameModel, is_cjk
+from .officials_names import NameModel
 from .officials_regex import trie_pattern
 
 #: Separators inside a chain and inside a list of names: 、 possibly doubled with a comma.
@@ -32,6 +33,9 @@ _SP = r"[ \t\u3000]*"
 SEP_RE = re.compile(f"{_SP}(?:[,，]{_SP})?、{_SP}|{_SP}[,，]{_SP}(?:、{_SP})?")
 #: Between the names of a list only 、 (a comma ends the list: 市领导X、Y,区领导Z).
 LIST_SEP_RE = re.compile(f"{_SP}(?:[,，]{_SP})?、{_SP}")
+_CJK_TAIL_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+$")
+_START = attrgetter("start")
+_SEP_START = frozenset(" \t\u3000,，、")
 #: What is left of a date before a title (``5月7日下午,``).
 DATE_TAIL_RE = re.compile(r"[日月年号时]?(?:上午|下午|晚上|中午|凌晨|晚|早)?")
 #: Credit roles that are not a title (``王正摄``, a bare byline ``(郭赟)``).
@@ -43,7 +47,7 @@ class TitleHit:
     start: int
     end: int
     text: str
-    info: TitleInfo
+    info: Optional[TitleInfo] = None  # parsed once the title is known to belong to a person
 
 
 @dataclass
@@ -77,18 +81,25 @@ class ScanResult:
 class Scanner:
     """Holds the compiled rules; ``scan(text, credits)`` is a pure function of its arguments."""
 
-    def __init__(self, *, parser: TitleParser, names: NameModel, labels: Sequence[str], stops: str,
-                 keeps: Sequence[str], excludes: Sequence[str], max_title_chars: int = 24) -> None:
+    def __init__(self, *, parser: TitleParser, names: NameModel, labels: Sequence[str], stops: Sequence[str],
+                 keeps: Sequence[str], excludes: Sequence[str], stop_patterns: Sequence[str] = (),
+                 max_title_chars: int = 24) -> None:
         self.parser = parser
         self.names = names
         self.max_title_chars = max_title_chars
         posts = list(parser.posts)
-        # a post right before 会 is part of an org (人大常委会, 委员会)
-        self._hits_re = re.compile(
-            "(?P<label>" + trie_pattern(labels) + ")|(?P<post>" + trie_pattern(posts) + ")(?!会)")
+        self._labels = frozenset(labels)
+        starts = set(names.single) | {c[0] for c in names.compound}
+        self._surname_re = re.compile("[" + "".join(sorted(re.escape(c) for c in starts)) + "]")
+        # one trie for both (two alternatives would defeat the regex engine's first-character
+        # check and scan ten times slower); a post right before 会 is part of an org (常委会)
+        self._hits_re = re.compile(trie_pattern([*posts, *labels]))
         self._post_re = re.compile("(?:" + trie_pattern(posts) + ")(?!会)")
-        keep_src = trie_pattern(keeps) if keeps else r"(?!x)x"
-        self._stop_re = re.compile("(?P<keep>" + keep_src + ")|(?P<stop>" + stops + ")")
+        # stop and keep words in one trie (the longest wins: 和平 is kept, 和 stops), classified
+        # by lookup; stop patterns (caption positions) are a second, rarely needed regex
+        self._keeps = frozenset(keeps)
+        self._stopword_re = re.compile(trie_pattern([*stops, *keeps]))
+        self._stop_pattern_re = re.compile("|".join(stop_patterns)) if stop_patterns else None
         self._exclude_re = re.compile(trie_pattern(excludes))
         self._org_re = parser._org_re
         self._level_re = parser._level_re
@@ -98,34 +109,44 @@ class Scanner:
         credit_ranges = [(int(c["start"]), int(c["end"])) for c in credits]
         counts: Dict[str, int] = {}
         mentions: List[Mention] = []
-        deferred: List[Tuple[int, int, int, int]] = []  # post-name readings waiting for the known names
+        deferred: List[Tuple[int, int, int]] = []  # post-name readings waiting for the known names
         known: Set[str] = set()
         floor = 0
         pending: List[TitleHit] = []
         pending_next = -1
-        hits = list(self._hits_re.finditer(text))
-        for hit in hits:
-            s, e = hit.start(), hit.end()
-            if s < floor or _inside(s, credit_ranges):
+        single, compound = self.names.single, self.names.compound
+        for hit in self._hits_re.finditer(text):
+            s, e = hit.span()
+            if s < floor or (credit_ranges and _inside(s, credit_ranges)):
                 continue
-            if hit.lastgroup == "label":
+            if hit.group() in self._labels:
                 pending = []
                 floor = self._read_list(text, e, [], "label", mentions, known, counts, floor)
                 continue
+            nxt = text[e:e + 1]
+            if nxt == "会":
+                continue
+            # cheap exits first: most posts have no name on either side (市委书记 alone, 主任 …)
+            name_next = nxt in single or text[e:e + 2] in compound
+            sep_next = nxt in _SEP_START
+            name_before = s - 1 > floor and self._surname_re.search(text, max(floor, s - 7), s - 1) is not None
+            if not (name_next or sep_next or name_before):
+                pending = []
+                continue
             start = self._element_start(text, s, floor)
-            core, _ = self._name_before_post(text, start, s)
+            core = self._name_before_post(text, start, s) if name_before else None
             if core is not None and (len(core) >= 3 or core in known):
                 self._post_name(text, start, start + len(core), e, mentions, known)
                 floor = e
                 pending = []
                 continue
             if core is not None:
-                deferred.append((start, start + len(core), e, s))
-            elem = TitleHit(start, e, text[start:e], self.parser.parse(text[start:e]))
+                deferred.append((start, start + len(core), e))
+            elem = TitleHit(start, e, text[start:e], None)
             if not pending or pending_next != start:
                 pending = []
             chain = [*pending, elem]
-            name_end = self.names.resolve(text, e, known, counts=counts)
+            name_end = self.names.resolve(text, e, known, counts=counts) if name_next else None
             if name_end is not None and not self._post_re.match(text, e) and not _inside(e, credit_ranges):
                 name = text[e:name_end]
                 mentions.append(Mention(e, name_end, name, "pre", list(chain)))
@@ -133,13 +154,13 @@ class Scanner:
                 pending = []
                 floor = self._read_list(text, name_end, chain, "list", mentions, known, counts, name_end)
                 continue
-            sep = SEP_RE.match(text, e)
+            sep = SEP_RE.match(text, e) if sep_next else None
             if sep:
                 pending, pending_next = chain, sep.end()
             else:
                 pending = []
         taken = [(m.start, m.end) for m in mentions]
-        for start, name_end, e, _s in deferred:
+        for start, name_end, e in deferred:
             name = text[start:name_end]
             if name in known and not _overlaps(start, e, taken):
                 self._post_name(text, start, name_end, e, mentions, known)
@@ -150,6 +171,8 @@ class Scanner:
         for p in people:
             for m in p.mentions:
                 for t in m.titles:
+                    if t.info is None:
+                        t.info = self.parser.parse(t.text)
                     titles.setdefault((t.start, t.end), t)
         return ScanResult(people, sorted(titles.values(), key=lambda t: t.start))
 
@@ -157,35 +180,31 @@ class Scanner:
     def _element_start(self, text: str, s: int, floor: int) -> int:
         """Where the title ending in the post at ``s`` begins (reading backwards)."""
         lim = max(floor, s - self.max_title_chars)
-        j = s
-        while j > lim and is_cjk(text[j - 1]):
-            j -= 1
-        cut = 0
-        for m in self._stop_re.finditer(text, j, s):
-            if m.lastgroup == "stop":
-                cut = m.end() - j
-        j += cut
+        run = _CJK_TAIL_RE.search(text, lim, s)
+        j = run.start() if run else s
+        cut = j
+        for m in self._stopword_re.finditer(text, j, s):
+            if m.group() not in self._keeps:
+                cut = m.end()
+        if self._stop_pattern_re is not None:
+            for m in self._stop_pattern_re.finditer(text, j, s):
+                cut = max(cut, m.end())
+        j = cut
         if j > 0 and j < s and text[j - 1].isdigit():
             j += DATE_TAIL_RE.match(text, j, s).end() - j
         return j
 
-    def _name_before_post(self, text: str, start: int, s: int) -> Tuple[Optional[str], int]:
+    def _name_before_post(self, text: str, start: int, s: int) -> Optional[str]:
         """If the title's prefix is a name (``曲伟副``市长), that name; else None."""
-        prefix = text[start:s]
-        if not prefix:
-            return None, s
-        mods = self.parser._mods_suffix.search(prefix)
-        core = prefix[: mods.start()] if mods else prefix
+        core = self.parser.strip_modifiers(text[start:s])
         if not 2 <= len(core) <= 4 or self._org_re.search(core) or self._level_re.search(core):
-            return None, s
-        if not self.names.is_name_form(core):
-            return None, s
-        return core, start + len(core)
+            return None
+        return core if self.names.is_name_form(core) else None
 
     def _post_name(self, text: str, start: int, name_end: int, e: int, mentions: List[Mention],
                    known: Set[str]) -> None:
         title_text = text[name_end:e]
-        hit = TitleHit(name_end, e, title_text, self.parser.parse(title_text))
+        hit = TitleHit(name_end, e, title_text)
         name = text[start:name_end]
         mentions.append(Mention(start, name_end, name, "post", [hit]))
         known.add(name)
@@ -221,34 +240,42 @@ class Scanner:
                        credit_ranges: List[Tuple[int, int]]) -> None:
         if not known:
             return
-        taken = [(m.start, m.end) for m in mentions] + credit_ranges
+        taken = bytearray(len(text))  # characters already part of a mention, title or credit
+        for s, e in credit_ranges:
+            taken[s:e] = b"\x01" * (e - s)
         for m in mentions:
-            taken.extend((t.start, t.end) for t in m.titles)
-        found = re.compile(trie_pattern(known))
-        for hit in found.finditer(text):
-            s, e = hit.start(), hit.end()
-            if _overlaps(s, e, taken) or self._exclude_re.match(text, e):
-                continue
-            mentions.append(Mention(s, e, hit.group(), "bare"))
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            for t in m.titles:
+                taken[t.start:t.end] = b"\x01" * (t.end - t.start)
+        # a handful of names: str.find beats compiling a regex per article; longer names first so
+        # that a name inside a longer one (王冲 in 王冲锋) is not taken twice
+        for name in sorted(known, key=len, reverse=True):
+            s = text.find(name)
+            while s >= 0:
+                e = s + len(name)
+                if 1 not in taken[s:e] and not self._exclude_re.match(text, e):
+                    mentions.append(Mention(s, e, name, "bare"))
+                    taken[s:e] = b"\x01" * (e - s)
+                s = text.find(name, e)
 
     def _people(self, mentions: List[Mention], credits: Sequence[dict]) -> List[Person]:
         by_name: Dict[str, List[Mention]] = {}
-        for m in mentions:
+        for m in sorted(mentions, key=_START):
             by_name.setdefault(m.name, []).append(m)
         journalists: Dict[str, List[Mention]] = {}
-        for c in credits:
+        for c in sorted(credits, key=lambda c: int(c["name_start"])):
             name = str(c.get("name") or "").strip()
             if not name or name in by_name:
                 continue
             s, e = int(c["name_start"]), int(c["name_end"])
             journalists.setdefault(name, []).append(Mention(s, e, name, "credit", roles=[str(c.get("role") or "")]))
-        order = sorted([(min(m.start for m in ms), n, "o") for n, ms in by_name.items()]
-                       + [(min(m.start for m in ms), n, "j") for n, ms in journalists.items()])
+        order = sorted([(ms[0].start, n, False) for n, ms in by_name.items()]
+                       + [(ms[0].start, n, True) for n, ms in journalists.items()])
         people: List[Person] = []
-        for i, (_, name, which) in enumerate(order, 1):
+        for i, (_, name, is_journalist) in enumerate(order, 1):
             pid = f"P{i}"
-            if which == "j":
-                ms = sorted(journalists[name], key=lambda m: m.start)
+            if is_journalist:
+                ms = journalists[name]
                 roles: List[str] = []
                 for m in ms:
                     for r in m.roles:
@@ -256,9 +283,12 @@ class Scanner:
                             roles.append(r)
                 people.append(Person(pid, name, "journalist", roles, ms))
                 continue
-            ms = sorted(by_name[name], key=lambda m: m.start)
+            ms = by_name[name]
             chain = _chosen_chain(ms)
-            kind = "executive" if any(t.info.kind == "executive" for t in chain) else "official"
+            for t in chain:
+                if t.info is None:
+                    t.info = self.parser.parse(t.text)
+            kind = "executive" if any(t.info.kind == "executive" for t in chain if t.info) else "official"
             people.append(Person(pid, name, kind, [t.text for t in chain], ms))
         return people
 

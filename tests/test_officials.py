@@ -72,6 +72,20 @@ CASES = [
     # 2-character names decided by what follows and by the other mentions
     ("市委副书记、市长鞠正调研项目。鞠正实地察看。", [("鞠正", ["市委副书记", "市长"], "official")]),
     ("市委书记李理在准格尔旗调研。", [("李理", ["市委书记"], "official")]),
+    # people separated by commas, each with a chain; a verb or preposition before a title
+    ("县委书记张三丰,县委副书记、县长李思远,县政协主席赵六一出席会议。",
+     [("张三丰", ["县委书记"], "official"), ("李思远", ["县委副书记", "县长"], "official"),
+      ("赵六一", ["县政协主席"], "official")]),
+    ("省委书记、省人大常委会主任李明与省长张伟会见了客人。",
+     [("李明", ["省委书记", "省人大常委会主任"], "official"), ("张伟", ["省长"], "official")]),
+    ("会见了中国华能集团有限公司董事长、党组书记温枢刚一行。",
+     [("温枢刚", ["中国华能集团有限公司董事长", "党组书记"], "executive")]),
+    ("该公司总经理李华说,今年产值将翻番。", [("李华", ["公司总经理"], "executive")]),
+    ("市委常委、宣传部部长司马南主持仪式。", [("司马南", ["市委常委", "宣传部部长"], "official")]),
+    ("市长助理孙红陪同。", [("孙红", ["市长助理"], "official")]),
+    # a role label with no name and an org that contains a stop character
+    ("市领导张华、李卫东,市直有关部门负责人参加。", [("张华", [], "official"), ("李卫东", [], "official")]),
+    ("市发展和改革委员会主任林海出席。", [("林海", ["市发展和改革委员会主任"], "official")]),
 ]
 
 

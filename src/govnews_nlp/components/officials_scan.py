@@ -89,6 +89,8 @@ class Scanner:
         self.max_title_chars = max_title_chars
         posts = list(parser.posts)
         self._labels = frozenset(labels)
+        # a role label (负责人, 包靠领导) is never printed after a name
+        self._post_name_posts = frozenset(p.text for p in parser.posts.values() if p.kind != "role")
         starts = set(names.single) | {c[0] for c in names.compound}
         self._surname_re = re.compile("[" + "".join(sorted(re.escape(c) for c in starts)) + "]")
         # one trie for both (two alternatives would defeat the regex engine's first-character
@@ -134,7 +136,8 @@ class Scanner:
                 pending = []
                 continue
             start = self._element_start(text, s, floor)
-            core = self._name_before_post(text, start, s) if name_before else None
+            core = self._name_before_post(text, start, s) if name_before and hit.group() in self._post_name_posts \
+                else None
             if core is not None and (len(core) >= 3 or core in known):
                 self._post_name(text, start, start + len(core), e, mentions, known)
                 floor = e

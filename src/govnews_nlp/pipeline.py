@@ -15,6 +15,10 @@ from spacy.language import Language
 #: Component factories in pipeline order (each also under [project.entry-points.spacy_factories]).
 COMPONENTS: Sequence[str] = ("govnews_officials", "govnews_capacity", "govnews_slogans")
 
+#: Longest article accepted by :func:`load` (characters). Scraped pages of 10 MB (≈3.5 M Chinese
+#: characters) occur; every stage is linear in the text, so memory stays proportional to it.
+MAX_LENGTH = 20_000_000
+
 
 def build_config(segmenter: str = "char", disable_steps: Iterable[str] = (), keep_width: bool = False) -> Dict:
     return {
@@ -39,6 +43,7 @@ def load(
     pkuseg_model: Optional[str] = None,
     patterns_dir: Optional[str] = None,
     component_config: Optional[Dict[str, Dict[str, Any]]] = None,
+    max_length: int = MAX_LENGTH,
 ) -> Language:
     """Build and initialize the pipeline.
 
@@ -49,10 +54,12 @@ def load(
     pkuseg_model:     folder with the pkuseg model (default: the ``govnews-nlp download pkuseg`` cache).
     patterns_dir:     a folder of patterns files to use instead of the packaged ones.
     component_config: per-component config overrides, ``{"govnews_slogans": {...}}``.
+    max_length:       longest text accepted, in characters (spaCy's default is 1,000,000).
     """
     from . import extensions  # noqa: F401 - registers Doc/Span extensions
 
     nlp = spacy.blank("zh", config=build_config(segmenter, disable_steps, keep_width))
+    nlp.max_length = max_length
     wanted = list(COMPONENTS if components is None else components)
     unknown = [c for c in wanted if c not in COMPONENTS]
     if unknown:

@@ -10,34 +10,26 @@ entities are saved as character offsets around the split and rebuilt afterwards.
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span
-
-
-def token_boundaries(doc: Doc) -> Set[int]:
-    bounds = {len(doc.text)}
-    for tok in doc:
-        bounds.add(tok.idx)
-        bounds.add(tok.idx + len(tok.text))
-    return bounds
 
 
 def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> int:
     """Split tokens so that every character offset in ``offsets`` is a token boundary.
 
-    Returns the number of tokens split. Span groups and entities survive unchanged.
+    Returns the number of tokens split. Span groups and entities survive unchanged. Each offset
+    is checked with a binary search over the tokens, so the cost is O(k log n) for k offsets,
+    and nothing is rebuilt when every offset already is a boundary (always so with ``char``).
     """
-    bounds = token_boundaries(doc)
-    needed = sorted({o for o in offsets if 0 < o < len(doc.text) and o not in bounds})
-    if not needed:
-        return 0
     cuts_by_token: Dict[int, List[int]] = {}
-    for off in needed:
+    for off in sorted(set(offsets)):
         tok = _token_at(doc, off)
-        if tok is None:  # inside whitespace that belongs to no token: nothing to split
+        if tok is None or tok.idx == off:  # a boundary already, or whitespace outside tokens
             continue
         cuts_by_token.setdefault(tok.i, []).append(off - tok.idx)
+    if not cuts_by_token:
+        return 0
     if not cuts_by_token:
         return 0
     saved_groups = {
@@ -83,6 +75,9 @@ def _char_span(doc: Doc, start: int, end: int, label: str = "", kb_id: str = "",
 
 def make_spans(doc: Doc, hits: Sequence[Tuple[int, int, str]]) -> List[Span]:
     """Spans for character hits ``(start, end, label)``, splitting tokens where needed."""
+    spans = [doc.char_span(s, e, label=label, alignment_mode="strict") for s, e, label in hits]
+    if all(sp is not None for sp in spans):  # the common case, and always so with ``char``
+        return spans  # type: ignore[return-value]
     ensure_boundaries(doc, [o for s, e, _ in hits for o in (s, e)])
     return [_char_span(doc, s, e, label) for s, e, label in hits]
 

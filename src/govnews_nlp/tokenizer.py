@@ -91,6 +91,7 @@ class NormalizingTokenizer(DummyTokenizer):
 
     def _annotate(self, doc: Doc, norm: Normalized) -> None:
         doc.user_data[ext.RAW_KEY] = norm.raw
+        doc.user_data[ext.TEXT_KEY] = norm.text  # see extensions.doc_text
         doc.user_data[ext.SEGMENTER_KEY] = self.segmenter
         if not norm.offset_map.is_identity:
             doc.user_data[ext.MAP_KEY] = norm.offset_map.to_list()

@@ -7,10 +7,10 @@ subclass, and written by ``to_disk`` so a saved pipeline is self-contained: ``sp
 fresh process reads them back from the pipeline folder, not from the package.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: spaCy reads ``initialize``'s signature to
+# validate [initialize] settings and cannot resolve string annotations.
 from pathlib import Path
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Type
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Type, Union
 
 import srsly
 from spacy.language import Language
@@ -37,7 +37,7 @@ class RuleComponent:
         get_examples: Optional[Callable[[], Iterable[Any]]] = None,
         *,
         nlp: Optional[Language] = None,
-        patterns_dir: Optional[PathLike] = None,
+        patterns_dir: Optional[Union[str, Path]] = None,
     ) -> None:
         """Load the rule tables from ``patterns_dir`` (default: the packaged patterns)."""
         self.load_tables(patterns_dir)
@@ -85,7 +85,7 @@ class RuleComponent:
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return srsly.msgpack_dumps({"tables": self._tables_text()})
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RuleComponent:
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "RuleComponent":
         self._read_tables(srsly.msgpack_loads(data)["tables"], f"<bytes of {self.name}>")
         return self
 
@@ -95,7 +95,7 @@ class RuleComponent:
         for stem, text in self._tables_text().items():
             (path / f"{stem}.jsonl").write_text(text, encoding="utf-8")
 
-    def from_disk(self, path: PathLike, *, exclude: Iterable[str] = ()) -> RuleComponent:
+    def from_disk(self, path: PathLike, *, exclude: Iterable[str] = ()) -> "RuleComponent":
         path = Path(ensure_path(path))
         texts = {}
         for stem in self.TABLES:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-from ..extensions import set_extension_once, set_record_field
+from ..extensions import doc_text, set_extension_once, set_record_field
 from ..lexicon import PathLike, Rule
 from ..spans import make_spans, set_ents_filtered
 from ..titles import TitleParser
@@ -39,8 +39,6 @@ from .officials_scan import Scanner, ScanResult
 log = logging.getLogger(__name__)
 
 PEOPLE_KEY = "govnews_nlp.people"
-#: Where the normalizing tokenizer may keep the text it segmented (see :func:`doc_text`).
-TEXT_KEY = "govnews_nlp.text"
 CREDITS_KEY = "govnews_nlp.credits"
 _CREDIT_FIELDS = ("start", "end", "name", "name_start", "name_end")
 
@@ -261,22 +259,6 @@ def _set_ents(doc: Doc, spans: List[Span], labels: Tuple[str, ...]) -> None:
         set_ents_filtered(doc, spans, replace_labels=labels)
         return
     doc.set_ents(spans, outside=gone, default="unmodified")
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, without rebuilding it from the tokens when the tokenizer kept the clean text.
-
-    ``Doc.text`` joins every token's text in Python, which alone costs about half the bare char
-    tokenizer's time; the normalizing tokenizer can keep the text it segmented in
-    ``doc.user_data[TEXT_KEY]``. It is used when its length matches the Doc (retokenization never
-    changes the text).
-    """
-    text = doc.user_data.get(TEXT_KEY)
-    if isinstance(text, str) and len(doc):
-        last = doc[-1]
-        if len(text) == last.idx + len(last.text_with_ws):
-            return text
-    return doc.text
 
 
 def _valid_credits(doc: Doc, n: int) -> List[dict]:

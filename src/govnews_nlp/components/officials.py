@@ -229,16 +229,10 @@ class OfficialsMatcher(RuleComponent):
 
 
 def _spans(doc: Doc, hits: List[Tuple[int, int, str]], text_len: int) -> List[Span]:
-    """Spans for character hits: direct where tokens align (always with ``char``), else split tokens."""
+    """Spans for character hits; :func:`make_spans` splits tokens that straddle a boundary."""
     if len(doc) == text_len:  # one character per token, no whitespace: offsets are token indices
         return [Span(doc, s, e, label=label) for s, e, label in hits]
-    out = []
-    for s, e, label in hits:
-        span = doc.char_span(s, e, label=label)
-        if span is None:
-            return make_spans(doc, hits)
-        out.append(span)
-    return out
+    return make_spans(doc, hits)
 
 
 def _set_ents(doc: Doc, spans: List[Span], labels: Tuple[str, ...]) -> None:
@@ -249,6 +243,9 @@ def _set_ents(doc: Doc, spans: List[Span], labels: Tuple[str, ...]) -> None:
     every token, as ``doc.ents = …`` does, costs more than the whole scan. Otherwise the general
     merge of :func:`~govnews_nlp.spans.set_ents_filtered` (longest wins) applies.
     """
+    if not doc.has_annotation("ENT_IOB"):
+        doc.set_ents(spans, default="unmodified")
+        return
     old = doc.ents
     if any(e.label_ not in labels for e in old):
         set_ents_filtered(doc, spans, replace_labels=labels)

@@ -50,25 +50,18 @@ class NameModel:
     # -- candidate readings ----------------------------------------------------------------------
     def readings(self, text: str, pos: int) -> List[int]:
         """Possible name lengths at ``pos`` (surname + 1 or 2 given characters)."""
-        n = len(text)
         if text[pos:pos + 2] in self.compound:
             sur, lengths = 2, (3, 4)
-        elif pos < n and text[pos] in self.single:
+        elif text[pos:pos + 1] in self.single:
             sur, lengths = 1, (2, 3)
         else:
             return []
-        good = []
-        for length in lengths:
-            end = pos + length
-            if end > n:
-                break
-            cand = text[pos:end]
-            if _BAD_GIVEN_RE.search(cand, sur):
-                break  # a longer reading contains the same bad character
-            if self._nonname_re.match(cand) or self._follow_re.match(cand):
-                continue  # 宣布, 高度 … (a non-name word) or 强调, 在 … (a follow word) starts no name
-            good.append(length)
-        return good
+        # a non-name word (宣布, 高度, 常州) or a follow word (强调, 在) at pos starts no name
+        if self._nonname_re.match(text, pos) or self._follow_re.match(text, pos):
+            return []
+        bad = _BAD_GIVEN_RE.search(text, pos + sur, pos + lengths[1])
+        limit = bad.start() - pos if bad else len(text) - pos
+        return [length for length in lengths if length <= limit]
 
     def is_name_form(self, s: str) -> bool:
         """``s`` as a whole reads as a name (used for names printed before a title: 曲伟副市长)."""
@@ -114,17 +107,24 @@ class NameModel:
     def _agreement(self, text: str, pos: int, length: int, cand: str, known: Collection[str],
                    counts: Optional[Dict[str, int]]) -> float:
         s = 3.0 if cand in known else 0.0
-        n = _count(text, cand, counts)
+        n = _count(text, cand, pos, counts)
         if n >= 2:
             s += 1.5
-            if length == 2 and pos + 3 <= len(text) and _count(text, text[pos:pos + 3], counts) >= n:
+            if length == 2 and pos + 3 <= len(text) and _count(text, text[pos:pos + 3], pos, counts) >= n:
                 s -= 1.0  # every other 罗清 is 罗清宇: the name is the longer one
         if length == 3:
             s += 0.5
         return s
 
 
-def _count(text: str, s: str, cache: Optional[Dict[str, int]]) -> int:
+#: Agreement is looked for this far on either side of a name: an article, not a whole corpus
+#: pasted into one Doc (counting over all of a 10 MB text for every name would be quadratic).
+AGREEMENT_WINDOW = 4000
+
+
+def _count(text: str, s: str, pos: int, cache: Optional[Dict[str, int]]) -> int:
+    if len(text) > 2 * AGREEMENT_WINDOW:
+        return text.count(s, max(0, pos - AGREEMENT_WINDOW), pos + AGREEMENT_WINDOW)
     if cache is None:
         return text.count(s)
     n = cache.get(s)

@@ -8,7 +8,6 @@ from govnews_nlp import load
 from govnews_nlp.tokenizer import NormalizingTokenizer
 
 
-
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [
@@ -84,3 +83,34 @@ def test_pkuseg_segments_words_on_clean_text():
     doc = nlp("市委書(shū)記調(diào)研項目建設")
     assert doc.text == "市委书记调研项目建设"
     assert any(len(t.text) > 1 for t in doc)
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        (list("市委 书记\n\n调研  项目"), "市委 书记\n\n调研  项目"),
+        (["市委", "书记", " ", "调研"], "市委书记 调研"),
+        (["a", "b"], " a b "),
+        ([], ""),
+        (["项目", "\n", "建设"], "项目\n建设"),
+    ],
+)
+def test_linear_word_alignment_matches_spacy(words, text):
+    from spacy.util import get_words_and_spaces
+
+    from govnews_nlp.tokenizer import words_and_spaces
+
+    assert words_and_spaces(words, text) == get_words_and_spaces(words, text)
+
+
+def test_ten_megabyte_article_is_processed(nlp, seed_texts):
+    # about 10 MB of UTF-8: the alignment of words to text must stay linear
+    raw = seed_texts["002_b9da41b22b188a32"]
+    big = raw * (10_000_000 // len(raw.encode("utf-8")) + 1)
+    doc = nlp.tokenizer(big)
+    small = nlp.tokenizer(raw)
+    assert doc._.raw_text == big
+    assert len(doc) > 1_000_000
+    assert [t.text for t in doc[:200]] == [t.text for t in small[:200]]
+    start, end = doc[len(doc) - 1 :]._.raw_span
+    assert len(big) - 10 <= start < end <= len(big)

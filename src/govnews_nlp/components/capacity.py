@@ -23,9 +23,9 @@ from spacy.language import Language
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example, validate_examples
-from spacy.util import registry
+from spacy.util import filter_spans, registry
 
-from ..extensions import set_extension_once, set_record_field
+from ..extensions import doc_text, set_extension_once, set_record_field
 from ..lexicon import PathLike
 from ..spans import make_spans, set_ents_filtered
 from .base import RuleComponent
@@ -131,7 +131,7 @@ class CapacityRuler(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         assert self.scanner is not None and self.finder is not None
-        text = doc.text
+        text = doc_text(doc)
         quantities = self.scanner.scan(text)
         caps = [q for q in quantities if q.label == "CAPACITY"]
         invs = [q for q in quantities if q.label == "INVESTMENT"]
@@ -159,7 +159,7 @@ class CapacityRuler(RuleComponent):
         doc.spans[GROUPS["INVESTMENT"]] = inv_spans
         doc.spans[GROUPS["PROJECT"]] = proj_spans
         if self.set_ents:
-            set_ents_filtered(doc, spans, replace_labels=list(self.labels.values()))
+            self._set_ents(doc, spans)
 
         # README: the lists are deduplicated, one entry per distinct text (the spans keep all)
         set_record_field(doc, "capacities", _unique_by_text(cap_records))
@@ -180,6 +180,23 @@ class CapacityRuler(RuleComponent):
                 return make_spans(doc, hits)
             spans.append(span)
         return spans
+
+    def _set_ents(self, doc: Doc, spans: List[Span]) -> None:
+        """Our top-level spans into ``doc.ents``. When no entity of ours is there yet and none of
+        the others' overlaps ours, only our tokens are touched (``default="unmodified"``):
+        ``doc.ents = …`` resets every token, which costs more than our whole scan. Otherwise the
+        general merge (longest wins) of :func:`set_ents_filtered`."""
+        top = filter_spans(spans)
+        labels = set(self.labels.values())
+        if doc.has_annotation("ENT_IOB"):
+            old = doc.ents
+            clash = any(e.label_ in labels for e in old) or any(
+                e.start < t.end and t.start < e.end for e in old for t in top
+            )
+            if clash:
+                set_ents_filtered(doc, spans, replace_labels=list(labels))
+                return
+        doc.set_ents(top, default="unmodified")
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         """Scores for ``spacy evaluate``: see :func:`score_capacity`."""

@@ -45,7 +45,8 @@ def test_extract_mixed_inputs_one_record_each(tmp_path, suffix):
     inputs = _mixed(tmp_path / "in")
     out = tmp_path / f"out{suffix}"
     summary = tmp_path / "summary.json"
-    result = run(["extract", *inputs, "-o", out, "--summary-json", summary, "--no-progress"])
+    result = run(["extract", *inputs, "-o", out, "--summary-json", summary, "--no-progress",
+                  "--max-chars", "1000000"])
     assert result.exit_code == 1  # some articles failed (and said so)
     recs = list(read_records(out))
     assert [r["id"] for r in recs] == ["big5", "binary", "empty", "gbk", "good", "huge", "m1", "more:2"]

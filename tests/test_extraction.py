@@ -53,9 +53,10 @@ def test_articles_in_equal_records_out(nlp, mixed):
     assert by_id["gbk"]["error"] is None and by_id["gbk"]["normalization"]["encoding"] == "gb18030"
     assert by_id["big5"]["error"] is None and by_id["big5"]["normalization"]["encoding"] == "big5"
     assert by_id["big5"]["normalization"]["steps"]["script"]  # Traditional converted
-    assert "too long" in by_id["huge"]["error"]
+    # the pipeline takes 10 MB articles (load(max_length=20M)); longer ones fail alone (see max_chars below)
+    assert by_id["huge"]["error"] is None and by_id["huge"]["date"] is None
     failed = sorted(r["id"] for r in records if r["error"])
-    assert failed == ["batch:2", "batch:3", "binary", "huge", "j4"]
+    assert failed == ["batch:2", "batch:3", "binary", "j4"]
     for rec in records:
         assert set(rec) >= {"id", "people", "capacities", "investments", "projects", "slogans", "error"}
         if rec["error"]:
@@ -111,7 +112,7 @@ def test_pipeline_spec_rebuilds_an_equivalent_pipeline(nlp, seed_texts):
 
 @pytest.mark.parametrize("start_method", ["fork", "spawn"])
 def test_two_processes_give_the_same_records(nlp, seed_texts, mixed, start_method):
-    articles = list(iter_articles(mixed[0])) + [(k, v) for k, v in seed_texts.items()] * 3
+    articles = [a for a in iter_articles(mixed[0]) if a.id != "huge"] + [(k, v) for k, v in seed_texts.items()] * 3
     one = list(govnews_nlp.extract(articles, nlp))
     two = list(govnews_nlp.extract(articles, nlp, n_process=2, batch_size=4, start_method=start_method))
     assert two == one

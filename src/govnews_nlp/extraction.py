@@ -160,20 +160,32 @@ def _mp_context(name: Optional[str]):
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
+def _spec(nlp: Optional[Language], load_kwargs: Dict[str, Any]) -> PipelineSpec:
+    return PipelineSpec.from_nlp(nlp) if nlp is not None else PipelineSpec.from_kwargs(**load_kwargs)
+
+
 def _run_pool(
     chunks: Iterator[List[Job]],
     n_process: int,
     nlp: Optional[Language],
-    spec: PipelineSpec,
+    load_kwargs: Dict[str, Any],
     max_chars: Optional[int],
     start_method: Optional[str],
 ) -> Iterator[Dict[str, Any]]:
     ctx = _mp_context(start_method)
-    if ctx.get_start_method() == "fork":
-        _WORKER["nlp"] = nlp if nlp is not None else spec.build()
+    forked = ctx.get_start_method() == "fork"
+    if forked:  # the workers inherit the loaded pipeline: nothing to serialize or reload
+        if nlp is None:
+            from .pipeline import load
+
+            nlp = load(**load_kwargs)
+        _WORKER["nlp"] = nlp
         init_spec: Optional[PipelineSpec] = None
+        import gc
+
+        gc.freeze()  # keep the inherited pipeline's pages shared: no copy-on-write from the GC touching them
     else:
-        init_spec = spec
+        init_spec = _spec(nlp, load_kwargs)
     pool = ctx.Pool(n_process, initializer=_worker_init, initargs=(init_spec,))
     pending: Deque[Any] = deque()
     ok = False
@@ -192,6 +204,10 @@ def _run_pool(
             pool.terminate()
         pool.join()
         _WORKER.pop("nlp", None)
+        if forked:
+            import gc
+
+            gc.unfreeze()
 
 
 def extract(
@@ -222,15 +238,14 @@ def extract(
         n_process = os.cpu_count() or 1
     jobs = to_jobs(texts_or_pairs)
     if client is not None or n_process > 1:
-        spec = PipelineSpec.from_nlp(nlp) if nlp is not None else PipelineSpec.from_kwargs(segmenter=segmenter,
-                                                                                           **load_kwargs)
+        kwargs = {"segmenter": segmenter, **load_kwargs}
         chunks = chunked(jobs, max(1, batch_size or DEFAULT_BATCH_SIZE))
         if client is not None:
             from .distributed import run_on_client
 
-            yield from run_on_client(client, chunks, spec, max_chars)
+            yield from run_on_client(client, chunks, _spec(nlp, kwargs), max_chars)
         else:
-            yield from _run_pool(chunks, n_process, nlp, spec, max_chars, start_method)
+            yield from _run_pool(chunks, n_process, nlp, kwargs, max_chars, start_method)
         return
     if nlp is None:
         from .pipeline import load

@@ -79,7 +79,8 @@ def extract(
     text_column: str = typer.Option("text", "--text-column", help="Text field of JSONL/CSV/Parquet input."),
     input_format: str = typer.Option("auto", "--input-format", help="auto | txt | jsonl | csv | parquet"),
     max_chars: Optional[int] = typer.Option(
-        None, "--max-chars", help="Longer articles become error records (default 1,000,000)."),
+        None, "--max-chars",
+        help="Longer articles become error records (default: the pipeline's max_length, 20,000,000)."),
     progress: Optional[bool] = typer.Option(
         None, "--progress/--no-progress", help="Progress bar on stderr (default: when stderr is a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No per-article line on stdout."),

@@ -20,6 +20,9 @@ from typing import Any, Dict, List, Optional, Tuple
 
 #: How long after the event a stamp may be and still be read as its publication date.
 MAX_LAG_DAYS = 45
+#: The date is looked for in the opening of the article (headers, dateline, lead paragraph) only:
+#: a date further down is a past or future event, and a 10 MB text must not cost a full scan.
+LEAD_CHARS = 3000
 
 _NUM = r"(?:[0-9０-９]{1,2})"
 _MD = re.compile(
@@ -85,6 +88,7 @@ def find_date(text: str) -> Optional[Dict[str, Any]]:
     ``text`` is the date exactly as written; ``iso`` is ``YYYY-MM-DD`` when the year is known and
     ``--MM-DD`` (ISO 8601 without year) when it is not.
     """
+    text = text[:LEAD_CHARS]
     cands = _candidates(text)
     if not cands:
         return None

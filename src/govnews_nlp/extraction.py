@@ -229,7 +229,7 @@ def extract(
     batch_size: articles per chunk sent to a worker (default :data:`DEFAULT_BATCH_SIZE`).
     n_process:  local worker processes (``-1``: one per CPU).
     client:     a ``dask.distributed.Client``: run on its cluster instead (``n_process`` is ignored).
-    max_chars:  longer articles become error records (default: ``nlp.max_length``, 1,000,000).
+    max_chars:  longer articles become error records (default: ``nlp.max_length``).
 
     An input that is not text, cannot be decoded, is too long, or makes the pipeline fail yields
     a record with ``error`` set and empty lists; the run goes on.

@@ -120,11 +120,17 @@ def extract(
     interrupted = False
     try:
         with stop.installed():
+            nlp = None
             if scheduler:
                 from .distributed import connect
 
                 client = connect(scheduler)
-            records = run_extract(articles, segmenter=segmenter, n_process=n_process, batch_size=batch_size,
+            else:  # load here (forked workers inherit it), so that articles/s measures the extraction
+                from .pipeline import load
+
+                nlp = load(segmenter)
+            summary.restart_clock()
+            records = run_extract(articles, nlp, segmenter=segmenter, n_process=n_process, batch_size=batch_size,
                                   client=client, max_chars=max_chars)
             try:
                 for rec in records:

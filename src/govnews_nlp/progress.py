@@ -26,6 +26,10 @@ class CorpusSummary:
         self.errors: Counter = Counter()
         self.started = time.perf_counter()
 
+    def restart_clock(self) -> None:
+        """Count time from now (e.g. after loading the pipeline)."""
+        self.started = time.perf_counter()
+
     def add(self, rec: Dict[str, Any]) -> None:
         self.articles += 1
         if rec.get("error"):
@@ -33,9 +37,9 @@ class CorpusSummary:
             self.errors[str(rec["error"]).split(":", 1)[0][:60]] += 1
         for key in self.LISTS:
             self.totals[key] += len(rec.get(key) or [])
-        for text in {s.get("text") for s in rec.get("slogans") or [] if isinstance(s, dict)}:
-            if text:
-                self.slogans[text] += 1
+        texts = (s.get("text") for s in rec.get("slogans") or [] if isinstance(s, dict))
+        for text in dict.fromkeys(t for t in texts if t):  # once per article, in text order (stable ties)
+            self.slogans[text] += 1
 
     def update(self, records: Iterable[Dict[str, Any]]) -> CorpusSummary:
         for rec in records:

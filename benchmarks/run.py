@@ -84,7 +84,7 @@ def bench_pipelines(texts: List[str], segmenters: List[str], repeat: int):
         if seg == "pkuseg":
             bare.tokenizer.initialize(pkuseg_model=str(pkuseg_model_dir()))
         clean = [nlp.tokenizer.normalize(t).text for t in texts]
-        t = best_time(lambda: [nlp(x) for x in texts], repeat)
+        t = best_time(lambda nlp=nlp: [nlp(x) for x in texts], repeat)
         tb = best_time(lambda clean=clean, bare=bare: [bare(x) for x in clean], repeat)
         rows.append(row(f"pipeline {seg}", chars, t, f"blank zh {seg}", tb))
         if seg == "char":

@@ -12,7 +12,6 @@ import spacy
 
 from govnews_nlp import load
 
-
 TEXT = "省委常委、市委書(shū)記羅清宇調(diào)研年產(chǎn)400萬(wàn)噸活性氧化鈣項(xiàng)目。"
 
 

@@ -56,6 +56,22 @@ POSITIVES = [
     ("深度融入一带一路建设,助力实现双碳目标。", ["一带一路", "双碳"], "canon"),
     ("抓住“两重”“两新”政策机遇。", ["两重", "两新"], "canon"),
     ("市委“建设生态宜居新城区”部署要求必须落到实处。", ["建设生态宜居新城区"], "directive"),
+    # quoted meeting themes: a phrase of 6+ characters before a meeting or activity noun
+    ("县政协召开“激发县域民营经济活力”专题协商会。", ["激发县域民营经济活力"], "directive"),
+    ("区委组织部举办“提升基层治理效能”专题研讨会。", ["提升基层治理效能"], "directive"),
+    ("市工商联举行“稳预期、强信心、促发展”政企恳谈会。", ["稳预期、强信心、促发展"], "directive"),
+    # symmetric directives whose clauses open with pronouns, and a campaign named by a pronoun sentence
+    ("我县始终秉持“你创业、我护航,你发展、我服务”的工作理念。", ["你创业、我护航,你发展、我服务"], "directive"),
+    ("推行“企业点单、我们上门”服务模式。", ["企业点单、我们上门"], "directive"),
+    ("全面启动“我为企业解难题”专项行动。", ["我为企业解难题"], "campaign"),
+    # programmes framed by 建设/示范/创建/试点, or carried out (实施“…工程”)
+    ("抢抓“数智乡村”试点机遇,补齐农村短板。", ["数智乡村"], "directive"),
+    ("以“海绵城市”建设为抓手推进城市更新。", ["海绵城市"], "directive"),
+    ("全力推进“森林城市”创建工作。", ["森林城市"], "directive"),
+    ("扎实实施“人才强企工程”,引进高层次人才。", ["人才强企工程"], "campaign"),
+    ("启动“万名干部联万企计划”。", ["万名干部联万企计划"], "campaign"),
+    ("持续推进大宗物料“汽改铁”。", ["汽改铁"], "directive"),
+    ("坚定实施“引进来”战略。", ["引进来"], "directive"),
 ]
 
 
@@ -92,6 +108,26 @@ NEGATIVES = [
     "新建3个产业园、引进6个项目,完成第三大产业布局。",  # counts, ordinals
     "版权声明:凡注明“来源:某某网”的作品,版权归本网所有。",  # boilerplate
     "一是抓项目,二是抓招商,三是抓服务。",  # enumeration
+    # meeting nouns after a short quote: a name or a group label, not a theme
+    "市工商联召开“新生代企业家”座谈会。",
+    "县里举办“丝路文化”论坛。",
+    # pronouns outside a symmetric formula, or a formula with no directive cue: speech
+    "企业家纷纷点赞“你们办事、我们放心”。",
+    "他说:“你们放心,我们一定按期完工。”",
+    "老板感慨“我们真是选对了地方”。",
+    "“我们这里的营商环境越来越好”成了企业家的口头禅。",
+    # metaphors and manners quoted for emphasis (X精神, X式, 当好“…”, X速度)
+    "全体干部要发扬“啃骨头”精神,攻坚克难。",
+    "弘扬“老愚公”作风,一件一件抓落实。",
+    "当好项目建设的“服务员”。",
+    "争做改革发展的“领头羊”。",
+    "提供“管家式”全程代办服务。",
+    "跑出项目建设的“县域速度”。",
+    "拿出“拼抢”的干劲。",
+    # a facility or object with no programme frame
+    "小区里新建了“共享书屋”。",
+    "加快“城市客厅”布局。",
+    "“跨江大桥工程”已进入收尾阶段。",
 ]
 
 

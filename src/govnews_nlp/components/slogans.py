@@ -41,6 +41,9 @@ TEXT_KEY: str = getattr(ext, "TEXT_KEY", "govnews_nlp.text")
 BLOCKING_LABELS = ("PERSON", "JOURNALIST")
 #: Labels inside which only numbered or canon slogans survive (a quoted project name is a name).
 NAME_LABELS = ("PROJECT",)
+#: Scan rules whose evidence outweighs a PROJECT entity: a quoted programme carried out by a verb
+#: (深入实施“招商引资一号工程”) is a directive even when a project finder also took it.
+NAME_PROOF_RULES = frozenset({"programme"})
 
 DEFAULT_CONFIG: Dict[str, Any] = {
     "spans_key": "slogans",
@@ -196,7 +199,11 @@ class SloganDetector(RuleComponent):
 
     @staticmethod
     def _drop_blocked(doc: Doc, hits: List[SloganHit]) -> List[SloganHit]:
-        """Drop hits overlapping people, and non-numbered hits inside project names."""
+        """Drop hits overlapping people, and non-numbered hits inside project names.
+
+        A quoted programme carried out by a verb (``实施“…工程”``) survives a PROJECT overlap:
+        the quotation marks and the verb say it is a directive, not a construction project.
+        """
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         if not ents:
             return hits
@@ -205,7 +212,11 @@ class SloganDetector(RuleComponent):
             clash = False
             for s, e, label in ents:
                 if s < h.end and h.start < e:
-                    if label in BLOCKING_LABELS or (label in NAME_LABELS and h.kind not in ("numbered", "canon")):
+                    if label in BLOCKING_LABELS or (
+                        label in NAME_LABELS
+                        and h.kind not in ("numbered", "canon")
+                        and h.rule not in NAME_PROOF_RULES
+                    ):
                         clash = True
                         break
             if not clash:

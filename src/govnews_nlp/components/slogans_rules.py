@@ -38,6 +38,13 @@ CueRole = Literal[
     "head_nian",
     "fullname_verb",
     "issuer_title",
+    "meeting_head",
+    "participant_tail",
+    "programme_head",
+    "emphasis_after",
+    "emphasis_verb",
+    "emphasis_tail",
+    "pronoun_word",
 ]
 
 
@@ -141,8 +148,18 @@ def compile_rules(
     out.issuer_re = re.compile(
         f"(?:习近平总书记|党中央|中共中央|国务院|总书记|{unit}(?:委|政府)(?:[、和]?{unit}?政府)?)(?!{title})"
     )
-    for role in ("directive_head", "campaign_head", "speech_after", "name_head", "theme_word"):
+    for role in (
+        "directive_head",
+        "campaign_head",
+        "speech_after",
+        "name_head",
+        "theme_word",
+        "meeting_head",
+        "programme_head",
+        "emphasis_after",
+        "pronoun_word",
+    ):
         out.starts[role] = tuple(sorted(set(frozen.get(role, ())), key=len, reverse=True))
-    for role in ("directive_verb", "campaign_verb", "name_tail"):
+    for role in ("directive_verb", "campaign_verb", "name_tail", "emphasis_verb", "emphasis_tail", "participant_tail"):
         out.ends[role] = tuple(sorted(set(frozen.get(role, ())), key=len, reverse=True))
     return out

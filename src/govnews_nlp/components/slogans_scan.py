@@ -54,6 +54,12 @@ CLAUSE_CUT_RE = re.compile(r"[,，。;；:：!！?？\n]")
 CAMPAIGN_END_RE = re.compile(
     f"(?:行动|攻坚战|大会战|[{CJK}]{{3,}}年|[{CJK}]{{2,}}(?<![银同执运进发旅步出流游试施履践推实先并可平])行)$"
 )
+#: A quoted programme name carried out by a verb: 实施“强基工程”, 启动“人才倍增计划”.
+PROGRAMME_END_RE = re.compile("(?:工程|计划)$")
+#: Compressed conversion formulas: 公转铁, 散改集, 煤改气 (A改B / A转B).
+CONVERSION_RE = re.compile(f"[{CJK}][改转][{CJK}]")
+#: Shortest quotation read as a meeting theme (shorter ones before 座谈会 are names: “双月协商”座谈会).
+THEME_MIN = 6
 DESCRIPTIVE_BEFORE = ("集", "融", "涵盖", "包括", "涉及")
 DESCRIPTIVE_AFTER = ("为一体", "于一体", "等")
 MAX_QUOTE = 40
@@ -118,10 +124,12 @@ def classify(
     n = len(content)
     if n < 2 or n > max_len:
         return None
-    if SENTENCE_RE.search(content) or PRONOUN_RE.search(content) or SPEECH_BEFORE_RE.search(before):
+    if SENTENCE_RE.search(content) or SPEECH_BEFORE_RE.search(before):
         return None  # a sentence, a question, direct speech
     if _starts(rules, "speech_after", after):
         return None
+    if PRONOUN_RE.search(content) and not _pronoun_formula(content, before, after, rules):
+        return None  # a pronoun outside a symmetric formula: direct speech
     if content in rules.canon:
         return "canon", "canon"
     if QUANTITY_RE.search(content) or (LATIN_RE.search(content) and not PLUS_RE.fullmatch(content)):
@@ -154,25 +162,45 @@ def classify(
         return ("campaign" if campaign and _starts(rules, "campaign_head", after) else "directive"), "parallel"
     if PLUS_RE.fullmatch(content):
         return "directive", "plus"
+    if CONVERSION_RE.fullmatch(content):
+        return "directive", "conversion"
     if not CJK_LIST_RE.fullmatch(content):
         return None
 
-    score = 0
     bare_after = after[1:] if after.startswith("的") else after
+    if (
+        _starts(rules, "emphasis_after", bare_after)
+        or _ends(rules, "emphasis_tail", content)
+        or _ends(rules, "emphasis_verb", before)
+    ):
+        return None  # “钉钉子”精神, “保姆式”, 当好“店小二”: a manner or a role quoted for emphasis
+    score = 0
+    verb = _ends(rules, "directive_verb", before) or _ends(rules, "campaign_verb", before)
     if _starts(rules, "directive_head", bare_after):
         score += 2
     if _starts(rules, "campaign_head", after) or CAMPAIGN_END_RE.search(content):
         score += 2
-    if before.endswith("以") and after.startswith("为") and _starts(rules, "theme_word", after[1:]):
+    rule = "context"
+    if verb and PROGRAMME_END_RE.search(content):
+        score += 2  # 实施“招商引资一号工程”: a programme the text carries out
+        campaign, rule = True, "programme"
+    if n >= THEME_MIN and _starts(rules, "meeting_head", after) and not _ends(rules, "participant_tail", content):
+        score += 2  # 召开“助力民营经济高质量发展”专题协商座谈会: the theme of a meeting
+        campaign = False  # 举办“…”研讨会: the meeting is the event, its theme a directive
+    programme = _prefix(rules, "programme_head", after)
+    if programme:
+        score += 1 if programme == "建设" else 2  # “无废城市”建设, “氢进万家”示范
+    rest = after[len(programme) :]
+    if before.endswith("以") and rest.startswith("为") and _starts(rules, "theme_word", rest[1:]):
         score += 2
-    if _ends(rules, "directive_verb", before) or _ends(rules, "campaign_verb", before):
+    if verb:
         score += 1
     if find_issuer(before, rules, max_gap=0):
         score += 1
     if before.endswith("的"):
         score -= 1
     if score >= 2:
-        return ("campaign" if campaign else "directive"), "context"
+        return ("campaign" if campaign else "directive"), rule
     return None
 
 
@@ -184,6 +212,47 @@ def _parallel(content: str) -> bool:
     if not all(2 <= len(p) <= 14 and CJK_ONLY_RE.fullmatch(p) for p in parts):
         return False
     return max(len(p) for p in parts) >= 3
+
+
+def _pronoun_formula(content: str, before: str, after: str, rules: CompiledSlogans) -> bool:
+    """Whether a quotation with a pronoun is a directive rather than direct speech.
+
+    Two shapes qualify: a symmetric formula whose short clauses (at most 6 characters) have their
+    pronouns only as clause subjects, at least half of them opening with one, with a directive cue
+    around it (“您投资、我服务,您发展、我护航”的理念); and a campaign named by a pronoun sentence
+    (“我为群众办实事”实践活动). Anything else with 我/你/您/咱 is somebody speaking.
+    """
+    pronouns = rules.starts.get("pronoun_word", ())
+    if not CJK_LIST_RE.fullmatch(content):
+        return False
+    if _starts(rules, "campaign_head", after) and len(content) <= 12:
+        return True
+    parts = PARALLEL_SPLIT_RE.split(content)
+    if len(parts) < 2 or any(not 2 <= len(p) <= 6 for p in parts):
+        return False
+    opening = 0
+    for p in parts:
+        lead = next((w for w in pronouns if p.startswith(w)), "")
+        if PRONOUN_RE.search(p[len(lead) :]):
+            return False  # a pronoun inside a clause: 我们一定办好
+        opening += bool(lead)
+    if 2 * opening < len(parts):
+        return False
+    bare_after = after[1:] if after.startswith("的") else after
+    return bool(
+        _starts(rules, "directive_head", bare_after)
+        or _ends(rules, "directive_verb", before)
+        or _ends(rules, "campaign_verb", before)
+        or find_issuer(before, rules, max_gap=0)
+    )
+
+
+def _prefix(rules: CompiledSlogans, role: str, s: str) -> str:
+    """The longest word of ``role`` that ``s`` starts with, or ``""``."""
+    for w in rules.starts.get(role, ()):
+        if s.startswith(w):
+            return w
+    return ""
 
 
 def _starts(rules: CompiledSlogans, role: str, s: str) -> bool:

@@ -17,7 +17,7 @@ followed by a division word (常州市, 高安市) are rejected.
 from __future__ import annotations
 
 import re
-from typing import Collection, Dict, Iterable, List, Optional
+from typing import Collection, Dict, Iterable, Optional, Tuple
 
 from .officials_regex import trie_pattern
 
@@ -48,20 +48,22 @@ class NameModel:
         self._nonname_re = re.compile(trie_pattern(self.nonnames))
 
     # -- candidate readings ----------------------------------------------------------------------
-    def readings(self, text: str, pos: int) -> List[int]:
+    def readings(self, text: str, pos: int) -> Tuple[int, ...]:
         """Possible name lengths at ``pos`` (surname + 1 or 2 given characters)."""
         if text[pos:pos + 2] in self.compound:
             sur, lengths = 2, (3, 4)
         elif text[pos:pos + 1] in self.single:
             sur, lengths = 1, (2, 3)
         else:
-            return []
+            return ()
         # a non-name word (宣布, 高度, 常州) or a follow word (强调, 在) at pos starts no name
         if self._nonname_re.match(text, pos) or self._follow_re.match(text, pos):
-            return []
+            return ()
         bad = _BAD_GIVEN_RE.search(text, pos + sur, pos + lengths[1])
         limit = bad.start() - pos if bad else len(text) - pos
-        return [length for length in lengths if length <= limit]
+        if limit >= lengths[1]:
+            return lengths
+        return lengths[:1] if limit >= lengths[0] else ()
 
     def is_name_form(self, s: str) -> bool:
         """``s`` as a whole reads as a name (used for names printed before a title: 曲伟副市长)."""

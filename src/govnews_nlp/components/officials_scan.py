@@ -33,7 +33,10 @@ _SP = r"[ \t\u3000]*"
 SEP_RE = re.compile(f"{_SP}(?:[,，]{_SP})?、{_SP}|{_SP}[,，]{_SP}(?:、{_SP})?")
 #: Between the names of a list only 、 (a comma ends the list: 市领导X、Y,区领导Z).
 LIST_SEP_RE = re.compile(f"{_SP}(?:[,，]{_SP})?、{_SP}")
-_CJK_TAIL_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+$")
+#: Everything up to the last non-Chinese character of a range: a greedy match that backtracks from
+#: the range's end, so finding where the Chinese run before a post starts costs the run's length
+#: (a ``[CJK]+$`` search would retry from every position of the range).
+_LAST_NON_CJK_RE = re.compile("[\\s\\S]*[^\u3400-\u4dbf\u4e00-\u9fff]")
 _START = attrgetter("start")
 _SEP_START = frozenset(" \t\u3000,，、")
 #: What is left of a date before a title (``5月7日下午,``).
@@ -42,7 +45,7 @@ DATE_TAIL_RE = re.compile(r"[日月年号时]?(?:上午|下午|晚上|中午|凌
 UNTITLED_ROLES = frozenset({"", "摄", "byline", "署名", "供图", "图"})
 
 
-@dataclass
+@dataclass(slots=True)
 class TitleHit:
     start: int
     end: int
@@ -50,7 +53,7 @@ class TitleHit:
     info: Optional[TitleInfo] = None  # parsed once the title is known to belong to a person
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -60,7 +63,7 @@ class Mention:
     roles: List[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     id: str
     name: str
@@ -108,7 +111,7 @@ class Scanner:
 
     # -- the scan -------------------------------------------------------------------------------
     def scan(self, text: str, credits: Sequence[dict] = ()) -> ScanResult:
-        credit_ranges = [(int(c["start"]), int(c["end"])) for c in credits]
+        credit_ranges = [(int(c["start"]), int(c["end"])) for c in credits] if credits else []
         counts: Dict[str, int] = {}
         mentions: List[Mention] = []
         deferred: List[Tuple[int, int, int]] = []  # post-name readings waiting for the known names
@@ -150,7 +153,8 @@ class Scanner:
                 pending = []
             chain = [*pending, elem]
             name_end = self.names.resolve(text, e, known, counts=counts) if name_next else None
-            if name_end is not None and not self._post_re.match(text, e) and not _inside(e, credit_ranges):
+            if name_end is not None and not self._post_re.match(text, e) \
+                    and not (credit_ranges and _inside(e, credit_ranges)):
                 name = text[e:name_end]
                 mentions.append(Mention(e, name_end, name, "pre", list(chain)))
                 known.add(name)
@@ -162,7 +166,7 @@ class Scanner:
                 pending, pending_next = chain, sep.end()
             else:
                 pending = []
-        taken = [(m.start, m.end) for m in mentions]
+        taken = [(m.start, m.end) for m in mentions] if deferred else []
         for start, name_end, e in deferred:
             name = text[start:name_end]
             if name in known and not _overlaps(start, e, taken):
@@ -183,8 +187,8 @@ class Scanner:
     def _element_start(self, text: str, s: int, floor: int) -> int:
         """Where the title ending in the post at ``s`` begins (reading backwards)."""
         lim = max(floor, s - self.max_title_chars)
-        run = _CJK_TAIL_RE.search(text, lim, s)
-        j = run.start() if run else s
+        head = _LAST_NON_CJK_RE.match(text, lim, s)
+        j = head.end() if head else lim
         cut = j
         for m in self._stopword_re.finditer(text, j, s):
             if m.group() not in self._keeps:

@@ -41,6 +41,7 @@ CueRole = Literal[
     "meeting_head",
     "participant_tail",
     "programme_head",
+    "rank_head",
     "emphasis_after",
     "emphasis_verb",
     "emphasis_tail",
@@ -156,6 +157,7 @@ def compile_rules(
         "theme_word",
         "meeting_head",
         "programme_head",
+        "rank_head",
         "emphasis_after",
         "pronoun_word",
     ):

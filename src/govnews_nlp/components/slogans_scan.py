@@ -174,6 +174,8 @@ def classify(
         or _ends(rules, "emphasis_verb", before)
     ):
         return None  # “钉钉子”精神, “保姆式”, 当好“店小二”: a manner or a role quoted for emphasis
+    if _starts(rules, "rank_head", content):
+        return None  # “省级绿色工厂”, “全国文明城市”: an honour or a status title
     score = 0
     verb = _ends(rules, "directive_verb", before) or _ends(rules, "campaign_verb", before)
     if _starts(rules, "directive_head", bare_after):

@@ -64,14 +64,16 @@ class NumberError(ValueError):
 
 
 def _tidy(value: Decimal) -> Number:
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+    whole = int(value)  # int() of a Decimal is cheap; ``to_integral_value`` was the scan's hot spot
+    return whole if whole == value else float(value)
+
+
+#: full-width digits, points and commas → ASCII (what NFKC does to them); nothing else changes
+_FOLD = str.maketrans({ch: unicodedata.normalize("NFKC", ch) for ch in "０１２３４５６７８９．，"})
 
 
 def _fold(text: str) -> str:
-    # full-width digits, points and commas → ASCII; nothing else changes
-    return "".join(unicodedata.normalize("NFKC", ch) if ch in "０１２３４５６７８９．，" else ch for ch in text)
+    return text.translate(_FOLD)
 
 
 def parse_number(text: str) -> Number:
@@ -105,6 +107,8 @@ def parse_number(text: str) -> Number:
 def parse_product(text: str) -> Number:
     """``2×100万`` → 2000000; a single number is parsed by :func:`parse_number`."""
     parts = _SPLIT_PRODUCT.split(_fold(text.strip()))
+    if len(parts) == 1:
+        return parse_number(parts[0])
     value = Decimal(1)
     for part in parts:
         value *= Decimal(str(parse_number(part)))

@@ -188,8 +188,9 @@ class CapacityRuler(RuleComponent):
         general merge (longest wins) of :func:`set_ents_filtered`."""
         top = filter_spans(spans)
         labels = set(self.labels.values())
-        if doc.has_annotation("ENT_IOB"):
-            old = doc.ents
+        # ``doc.ents`` is read in C; ``doc.has_annotation("ENT_IOB")`` walks every token in Python
+        old = doc.ents
+        if old:
             clash = any(e.label_ in labels for e in old) or any(
                 e.start < t.end and t.start < e.end for e in old for t in top
             )

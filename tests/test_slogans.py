@@ -128,6 +128,7 @@ NEGATIVES = [
     "小区里新建了“共享书屋”。",
     "加快“城市客厅”布局。",
     "“跨江大桥工程”已进入收尾阶段。",
+    "年内实施“滨河大道拓宽改造工程”。",  # a works project, not a programme
     # honour and status titles, even in a programme frame
     "该企业被评为“省级绿色工厂”示范企业。",
     "开发区成功入选“国家级循环化改造”试点名单。",

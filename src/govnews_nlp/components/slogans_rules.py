@@ -42,6 +42,7 @@ CueRole = Literal[
     "participant_tail",
     "programme_head",
     "rank_head",
+    "works_word",
     "emphasis_after",
     "emphasis_verb",
     "emphasis_tail",
@@ -99,6 +100,8 @@ class CompiledSlogans:
     unquoted_numbered_re: Optional[Pattern[str]] = None
     fullname_verb_re: Optional[Pattern[str]] = None
     issuer_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    #: construction words inside a quoted 工程/计划 (实施“城南大道拓宽改造工程”: a works project)
+    works_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
     #: role → words, longest first, for ``str.startswith``/``str.endswith`` (faster than a regex)
     starts: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     ends: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
@@ -149,6 +152,8 @@ def compile_rules(
     out.issuer_re = re.compile(
         f"(?:习近平总书记|党中央|中共中央|国务院|总书记|{unit}(?:委|政府)(?:[、和]?{unit}?政府)?)(?!{title})"
     )
+    if frozen.get("works_word"):
+        out.works_re = re.compile(alternation(frozen["works_word"]))
     for role in (
         "directive_head",
         "campaign_head",

@@ -183,7 +183,7 @@ def classify(
     if _starts(rules, "campaign_head", after) or CAMPAIGN_END_RE.search(content):
         score += 2
     rule = "context"
-    if verb and PROGRAMME_END_RE.search(content):
+    if verb and PROGRAMME_END_RE.search(content) and not rules.works_re.search(content):
         score += 2  # 实施“招商引资一号工程”: a programme the text carries out
         campaign, rule = True, "programme"
     if n >= THEME_MIN and _starts(rules, "meeting_head", after) and not _ends(rules, "participant_tail", content):

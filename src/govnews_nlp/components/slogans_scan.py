@@ -5,16 +5,22 @@ so the same rules give the same offsets whatever segmenter tokenized the Doc.
 
 How a quotation is judged (README conventions, ``corpus/dev/README.md``):
 
-1. Rejected outright: sentences and questions (``。?!:``), direct speech (``说:“…”``, ``我/你``),
-   quantities (``10万吨…``), plan periods and congresses (``十四五``, ``十九大``), names of
-   companies/products/events (``…公司``, ``“…”品牌``), descriptive lists (``集“…”为一体``).
+1. Rejected outright: sentences and questions (``。?!:``), direct speech (``说:“…”``, a pronoun
+   outside a symmetric formula), quantities (``10万吨…``), plan periods and congresses
+   (``十四五``, ``十九大``), names of companies/products/events (``…公司``, ``“…”品牌``),
+   descriptive lists (``集“…”为一体``).
 2. Accepted by shape: numbered formulas (``四个意识``, ``四为四高两同步``, ``3820``, ``4+6+N``)
    unless an idiom or a numeral-initial common word (``一把手``); parallel formulas of two or more
-   clauses (``疫情要防住、经济要稳住、发展要安全``); ``+``-joined formulas (``通道+枢纽+网络``);
-   canon entries (``放管服``).
-3. Otherwise scored on context: a directive head after it (``…”理念``, ``…”部署要求``) or a
-   campaign head (``…”行动``), a directive verb (``落实“…``), an issuer (``市委“…``),
-   ``以“…”为主题``; minus for ``的“…`` (a metaphor: ``干部的“辛苦指数”``) and idioms.
+   clauses (``疫情要防住、经济要稳住、发展要安全``, also ``您投资、我服务`` when pronouns only open
+   short clauses and a directive cue surrounds it); ``+``-joined formulas (``通道+枢纽+网络``);
+   conversion formulas (``煤改气``); canon entries (``放管服``).
+3. Rejected as emphasis or a title: ``“钉钉子”精神``, ``“保姆式”``, ``当好“店小二”``,
+   ``“省级绿色工厂”``.
+4. Otherwise scored on context: a directive head after it (``…”理念``, ``…”部署要求``), a
+   campaign head (``…”行动``), a programme frame (``“无废城市”建设``, ``“氢进万家”示范``,
+   ``实施“…工程”``), a meeting noun after a theme of 6+ characters (``“…”专题协商座谈会``), a
+   directive verb (``落实“…``), an issuer (``市委“…``), ``以“…”(建设)为主题/牵引``; minus for
+   ``的“…`` (a metaphor: ``干部的“辛苦指数”``) and idioms.
 
 Unquoted, only numbered formulas count (``三年行动``, ``两大战略``, ``两个倍增``) and canon entries
 marked ``unquoted``; unquoted parallel formulas are deliberately not slogans.

@@ -30,6 +30,18 @@ _NOT_NAME_CHAR_RE = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]")
 PLACE_AFTER = frozenset("市县区省镇乡州村旗盟")
 
 
+#: Longest name read without a listed surname (Uyghur 阿布都热合曼 has six characters).
+MAX_UNLISTED = 6
+#: Characters a name read without a listed surname may not contain: function and title/org
+#: characters (except 都 and 不, common in transliterated names: 阿布都, 阿不都), division words,
+#: and the last characters of institutional nouns (热线, 办公室, 工作组), so that what follows
+#: a bare post (市长热线) is not taken for a name.
+_UNLISTED_BAD_RE = re.compile(
+    "[^\u3400-\u4dbf\u4e00-\u9fff]|["
+    + "".join(sorted((FUNCTION_CHARS - set("都不")) | PLACE_AFTER | set("处室办组会部站所队院线题议项程务")))
+    + "]")
+
+
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -105,6 +117,31 @@ class NameModel:
             if sc >= 1.0 and sc > best_score:
                 best_score, best_len = sc, length
         return pos + best_len if best_len else None
+
+    def resolve_unlisted(self, text: str, pos: int, counts: Optional[Dict[str, int]] = None) -> Optional[int]:
+        """End of a name at ``pos`` whose surname is not on the list, or None.
+
+        Rare Han surnames (芦志航) and non-Han names (Yi 阿措木嘎, Mongolian 乌兰其其格, Uyghur
+        阿布都热合曼) cannot be bounded by a surname. The caller only asks right after a title
+        chain; the name must then end in a clear cue: punctuation or a multi-character follow
+        word (出席, 关于) for three characters or more, or, for any length, the same string
+        printed again in the article. The shortest reading with a cue wins.
+        """
+        if self._nonname_re.match(text, pos) or self._follow_re.match(text, pos):
+            return None
+        bad = _UNLISTED_BAD_RE.search(text, pos, pos + MAX_UNLISTED)
+        limit = (bad.start() if bad else min(len(text), pos + MAX_UNLISTED)) - pos
+        for length in range(2, limit + 1):
+            end = pos + length
+            if text[end:end + 1] in "·•":
+                return None  # a dotted transliteration (买买提江·吾斯曼): not read by halves
+            fs = self.follow_strength(text, end)
+            if fs < 1.0:
+                continue
+            # two characters (带头, 信箱 after a post) only with agreement: the same string again
+            if (fs >= 2.0 and length >= 3) or _count(text, text[pos:end], pos, counts) >= 2:
+                return end
+        return None
 
     def _agreement(self, text: str, pos: int, length: int, cand: str, known: Collection[str],
                    counts: Optional[Dict[str, int]]) -> float:

@@ -135,7 +135,8 @@ class Scanner:
             name_next = nxt in single or text[e:e + 2] in compound
             sep_next = nxt in _SEP_START
             name_before = s - 1 > floor and self._surname_re.search(text, max(floor, s - 7), s - 1) is not None
-            if not (name_next or sep_next or name_before):
+            other_next = not (name_next or sep_next) and "\u3400" <= nxt <= "\u9fff"  # an unlisted surname?
+            if not (name_next or sep_next or name_before or other_next):
                 pending = []
                 continue
             start = self._element_start(text, s, floor)
@@ -153,6 +154,13 @@ class Scanner:
                 pending = []
             chain = [*pending, elem]
             name_end = self.names.resolve(text, e, known, counts=counts) if name_next else None
+            if name_end is None and (name_next or other_next):
+                name_end = self._unlisted_name(text, e, counts)
+            elif name_end is not None and self.names.follow_strength(text, name_end) <= 0:
+                # no cue after the surname-based reading (吉克伍|呷出席): a longer unlisted one with a cue wins
+                longer = self._unlisted_name(text, e, counts)
+                if longer is not None and longer > name_end:
+                    name_end = longer
             if name_end is not None and not self._post_re.match(text, e) \
                     and not (credit_ranges and _inside(e, credit_ranges)):
                 name = text[e:name_end]
@@ -200,6 +208,20 @@ class Scanner:
         if j > 0 and j < s and text[j - 1].isdigit():
             j += DATE_TAIL_RE.match(text, j, s).end() - j
         return j
+
+    def _unlisted_name(self, text: str, e: int, counts: Dict[str, int]) -> Optional[int]:
+        """A name right after a title whose surname is not listed (芦志航, 阿措木嘎, 乌兰其其格).
+
+        Only asked right after a title chain, and the reading must contain no post, org or
+        division word (``董事长兼总经理``, ``市委书记``); see :meth:`NameModel.resolve_unlisted`.
+        """
+        end = self.names.resolve_unlisted(text, e, counts)
+        if end is None:
+            return None
+        if self._post_re.search(text, e, end) or self._org_re.search(text, e, end) \
+                or self._level_re.search(text, e, end):
+            return None
+        return end
 
     def _name_before_post(self, text: str, start: int, s: int) -> Optional[str]:
         """If the title's prefix is a name (``曲伟副``市长), that name; else None."""

@@ -304,3 +304,93 @@ def test_same_spans_jieba():
 @pytest.mark.pkuseg
 def test_same_spans_pkuseg():
     _check_same("pkuseg")
+
+
+# -- generalization (phenomena from the held-out report; sentences written for these tests) ----
+@pytest.mark.parametrize(
+    "sentence,text,per,activity",
+    [
+        ("新建的清河水厂日供水能力8万立方米。", "日供水能力8万立方米", "日", "供水"),
+        ("一期日供水规模12万立方米,二期明年开工。", "日供水规模12万立方米", "日", "供水"),
+        ("电站建成后年上网电量约2.4亿千瓦时。", "年上网电量约2.4亿千瓦时", "年", "上网电"),
+        ("港区年吞吐量800万吨。", "年吞吐量800万吨", "年", "吞吐"),
+        ("园区污水厂日处理规模3万立方米。", "日处理规模3万立方米", "日", "处理"),
+    ],
+)
+def test_rate_marker_grammar(cap_nlp, sentence, text, per, activity):
+    got = caps(cap_nlp, sentence)
+    assert [(c["text"], c["per"], c.get("activity")) for c in got] == [(text, per, activity)]
+
+
+@pytest.mark.parametrize(
+    "sentence,text,value,unit,per",
+    [
+        ("配套制氢装置产能为3万标准立方米/小时。", "3万标准立方米/小时", 30000, "标准立方米", "小时"),
+        ("储气站日供气能力50万标方。", "日供气能力50万标方", 500000, "标方", "日"),
+    ],
+)
+def test_standard_cubic_metres(cap_nlp, sentence, text, value, unit, per):
+    got = caps(cap_nlp, sentence)
+    assert [(c["text"], c["value"], c["unit"], c["per"], c["unit_canonical"]) for c in got] == [
+        (text, value, unit, per, "Nm³")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "年均增长量5万吨。",  # a change, not a rate of a plant: no marker, bare amount only
+        "全年销售量12万吨。",
+    ],
+)
+def test_rate_marker_grammar_negatives(cap_nlp, sentence):
+    assert all(c["per"] is None for c in caps(cap_nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年全市投资超20亿元的项目有12个。",
+        "计划投资5亿元以上项目开工30个。",
+        "总投资10亿元以上的项目全部开工。",
+    ],
+)
+def test_investment_threshold_is_no_amount(cap_nlp, sentence):
+    assert invs(cap_nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,text",
+    [
+        ("总投资超百亿元项目落地。", "超百亿元"),
+        ("该项目总投资50亿元的项目公司已成立。", "50亿元"),
+    ],
+)
+def test_investment_not_threshold(cap_nlp, sentence, text):
+    assert [i["text"] for i in invs(cap_nlp, sentence)] == [text]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "青山区第三季度重大项目集中开工。",
+        "白河县二季度重点项目推进会召开。",
+        "三季度重点项目观摩活动启动。",
+        "局长刘远山宣布项目正式投产。",
+        "全面实施“外贸扩量一号工程”,推动开放型经济发展。",
+    ],
+)
+def test_project_generalization_negatives(cap_nlp, sentence):
+    assert projects(cap_nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("此外还有白石湾综合物流基地。", ["白石湾综合物流基地"]),
+        ("他来到南湖年产200万吨高端焦化及化产综合利用项目现场。", ["南湖年产200万吨高端焦化及化产综合利用项目"]),
+        ("重点推进“年产5万吨碳纤维原丝工程”建设。", ["年产5万吨碳纤维原丝工程"]),
+    ],
+)
+def test_project_generalization(cap_nlp, sentence, expected):
+    assert [p["text"] for p in projects(cap_nlp, sentence)] == expected

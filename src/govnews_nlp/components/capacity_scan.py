@@ -34,6 +34,14 @@ from .capacity_rules import (
 
 _NUMBER_CHARS = frozenset("0123456789０１２３４５６７８９.．,，×xX*＊✕ 〇零一二两三四五六七八九十百千万亿余多")
 
+#: The rate-marker grammar beyond the listed activities: after the time base (年/日/小时 …), an
+#: activity noun of 1–3 characters and 能力/规模/量 (``日供水能力``, ``日供水规模``,
+#: ``年上网电量``, ``年吞吐量``): a rate of the plant, whatever it supplies. Changes, sales,
+#: consumption, emissions and taxes are not capacities, so their characters are not activity nouns.
+_GENERIC_ACT = (
+    r"(?P<gact>(?P<gact_noun>(?:(?![增减降销售耗税值排用缴收利])[\u4e00-\u9fff]){1,3}?)"
+    r"(?:能力|规模|产能|量))"
+)
 #: How far left of a number a rate marker (with its product words) or a keyword may start.
 LOOKBACK = 24
 #: Most product words between a rate marker and its number (``年产高档生活用纸396万吨``).
@@ -149,7 +157,7 @@ class QuantityScanner:
         # A period right after a number is a date (``2023年产…``), after 今/去/明 it is "this year".
         self.marker = re.compile(
             rf"(?<![\d〇零一二两三四五六七八九十今去明当全])(?P<per>{_alt(list(prefix))})"
-            rf"(?P<modal>可以|可|能|均|将|设计|计划|预计)?(?P<act>{_alt(list(rate))})(?!值)"
+            rf"(?P<modal>可以|可|能|均|将|设计|计划|预计)?(?:(?P<act>{_alt(list(rate))})(?!值)|{_GENERIC_ACT})"
             rf"(?P<prod>[^\W\d_]{{0,{MAX_PRODUCT}}}?)(?:为|可达|达到|达|是)?$"
         )
         self.context = re.compile(rf"(?:{_alt(list(ctx))})")
@@ -217,7 +225,7 @@ class QuantityScanner:
         text_start = start
         if mk:
             per = per or self.prefix_per[mk.group("per")]
-            activity = self.rate_activity[mk.group("act")]
+            activity = self.rate_activity[mk.group("act")] if mk.group("act") else mk.group("gact_noun")
             product = mk.group("prod") or None
             text_start = start - (len(before) - mk.start())
         else:
@@ -269,6 +277,9 @@ class QuantityScanner:
             keyword = head.group("head")
             if any(r.search(before) for r in self.inv_before):
                 return None
+        after = text[end:end + 16]
+        if any(r.search(after) for r in self.inv_after):
+            return None
         value = numbers.try_parse(nm.group("num"))
         if value is None or value == 0:
             return None

@@ -43,6 +43,8 @@ BOUNDARY_MASK = "#"
 #: characters after which a head has no name before it (checked before any masking)
 _HARD_STOPS = frozenset("，,。；;：:！？!?、“”\"'《》【】 \t\n\r")
 _UNSEEN = object()
+#: a place name alone (what is left of ``嵩阳市第四季度重大`` after the generic words)
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}[省市县区镇乡旗盟州]")
 ADMIN_PREFIX = "省市县区镇乡旗盟州"
 #: a counter before a head (首个…项目, 第一批…项目): a description, not a name (reversed form)
 _COUNTER_REV = r"[个批项家座](?:[一二三四五六七八九十两几多首第]+|大一|\d+)"
@@ -156,6 +158,13 @@ class ProjectFinder:
             lo = _clause_start(text, lo, hs)
             win = self._mask(text, lo, he, capacities, amounts)
             cand = self._candidate(win, lo, hs - lo, he - lo, m.group())
+            if (
+                cand is not None and cand[0] > 0 and text[cand[0] - 1] == "“" and text.startswith("”", he)
+                and CAP_MASK not in win[cand[0] - lo:hs - lo]
+            ):
+                # a quoted name without a capacity (实施“招商引资一号工程”) is a slogan; with one
+                # (“年产20万吨合成氨联产30万吨尿素工程”) it is a concrete project
+                continue
             if cand is not None:
                 mentions.append(cand)
         # nested heads (钢电园区…项目) and repeated mentions: keep the fullest
@@ -222,10 +231,14 @@ class ProjectFinder:
             right = win[start:hs]
             bstart = start - len(b.group())
             left_is_project = bool(self.head_re.search(win, max(0, bstart - 3), bstart))
-            if not left_is_project and (right.startswith(CAP_MASK) or self._generic_kind(right) == "descriptor"):
+            if not left_is_project:
                 start2, b2 = self._left(win, bstart, max(0, bstart - MAX_NAME))
-                if (b2 is not None or off == 0) and not (b2 is not None and b2.group("reject")):
-                    start, b = start2, b2
+                # the left part has a capacity of its own (``北岭年产300万吨高端焦化及化产综合
+                # 利用项目``): one item whose product list is coordinated, not two projects
+                joined = right.startswith(CAP_MASK) or CAP_MASK in win[start2:bstart]
+                if joined or self._generic_kind(right) == "descriptor":
+                    if (b2 is not None or off == 0) and not (b2 is not None and b2.group("reject")):
+                        start, b = start2, b2
         stem = win[start:hs]
         rule = self.suffixes.get(head)
         if rule is None or len(stem) < rule.min_stem:
@@ -257,8 +270,9 @@ class ProjectFinder:
         plain = stem.replace(NAME_MASK, "")
         if not plain.strip(CAP_MASK):
             return None if stem else "word"  # a capacity alone still names (年产5万吨项目)
-        if _residue_generic(self.generic_sub.sub("", plain)):
-            return "word"
+        rest = self.generic_sub.sub("", plain)
+        if _residue_generic(rest) or (rest != plain and _PLACE_ONLY.fullmatch(rest)):
+            return "word"  # 嵩阳市第四季度重大(项目): a place and generic words name a category
         if _residue_generic(self.desc_sub.sub("", plain)):
             return "descriptor"
         return None

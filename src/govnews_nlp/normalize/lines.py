@@ -45,6 +45,8 @@ def lines_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
         start = m.start()
         while start > 0 and text[start - 1] in _BLANKS:
             start -= 1
+        if start > 0 and text[start - 1] == "\n":
+            continue  # after a blank line: a paragraph that starts with punctuation, left alone
         edits.append(Edit(start, m.end(), ""))
         ctx.count("joined_before_punctuation")
     joined = {e.start for e in edits}

@@ -18,8 +18,7 @@ words) and ``patterns/idioms.jsonl`` (generated from jieba's dictionary by
 
 # No ``from __future__ import annotations`` here: spaCy builds a pydantic model from the signature
 # of ``initialize`` to validate [initialize] settings, and string annotations would not resolve.
-from pathlib import Path
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Type, Union
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Type
 
 from spacy.language import Language
 from spacy.scorer import Scorer
@@ -27,16 +26,13 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans, registry
 
-from .. import extensions as ext
-from ..extensions import set_extension_once, set_record_field
+from ..extensions import doc_text, set_extension_once, set_record_field
 from ..lexicon import Rule
 from ..spans import make_spans, set_ents_filtered
 from .base import RuleComponent
 from .slogans_rules import CanonSlogan, CompiledSlogans, CueList, Idiom, compile_rules
 from .slogans_scan import MAX_QUOTE, SloganHit, scan
 
-#: Where the normalizing tokenizer keeps the text it segmented (see :func:`doc_text`).
-TEXT_KEY: str = getattr(ext, "TEXT_KEY", "govnews_nlp.text")
 #: Entity labels of earlier components a slogan must not overlap (a name is never a slogan).
 BLOCKING_LABELS = ("PERSON", "JOURNALIST")
 #: Labels inside which only numbered or canon slogans survive (a quoted project name is a name).
@@ -131,16 +127,6 @@ class SloganDetector(RuleComponent):
         self.scorer = scorer
         self.rules: Optional[CompiledSlogans] = None
 
-    def initialize(
-        self,
-        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
-        *,
-        nlp: Optional[Language] = None,
-        patterns_dir: Optional[Union[str, Path]] = None,
-    ) -> None:
-        """Load the rule tables from ``patterns_dir`` (default: the packaged ``patterns/``)."""
-        self.load_tables(patterns_dir)
-
     def compile(self) -> None:
         self.rules = compile_rules(self.tables["slogans"], self.tables["slogan_cues"], self.tables["idioms"])
 
@@ -226,22 +212,6 @@ class SloganDetector(RuleComponent):
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         scorer = self.scorer or slogans_score
         return scorer(examples, spans_key=self.spans_key, **kwargs)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` without rebuilding it from the tokens when the tokenizer kept the clean text.
-
-    ``Doc.text`` joins every token's text in Python, which alone costs about a third of the bare
-    char tokenizer's time. The normalizing tokenizer may keep the text it segmented in
-    ``doc.user_data[TEXT_KEY]``; it is used when its length matches the Doc (retokenization never
-    changes the text), otherwise ``doc.text``.
-    """
-    text = doc.user_data.get(TEXT_KEY)
-    if isinstance(text, str) and len(doc):
-        last = doc[-1]
-        if len(text) == last.idx + len(last.text_with_ws):
-            return text
-    return doc.text
 
 
 def record_items(hits: Iterable[SloganHit]) -> List[Dict[str, Any]]:

@@ -42,6 +42,24 @@ def test_tokenizer_entry_point_resolves():
     assert callable(registry.tokenizers.get("govnews_nlp.NormalizingTokenizer.v1"))
 
 
+SCORERS = ("govnews_nlp.officials_scorer.v1", "govnews_nlp.capacity_scorer.v1", "govnews_nlp.slogans_scorer.v1")
+
+
+@pytest.mark.parametrize("name", SCORERS)
+def test_every_scorer_has_an_entry_point_and_resolves(name):
+    assert name in _group("spacy_scorers"), f"{name} missing from [project.entry-points.spacy_scorers]"
+    scorer = registry.scorers.get(name)()
+    assert callable(scorer)
+
+
+def test_every_factory_default_config_resolves(nlp):
+    # the config a saved pipeline carries must resolve in a fresh registry lookup
+    for name in COMPONENTS:
+        cfg = nlp.config["components"][name]
+        assert cfg["factory"] == name
+    spacy.blank("zh").from_config(nlp.config)
+
+
 def test_displacy_colors_entry_point():
     colors = _group("spacy_displacy_colors")["govnews_nlp"].load()
     assert {"PERSON", "CAPACITY", "SLOGAN"} <= set(colors)

@@ -276,23 +276,24 @@ class Scanner:
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
             for t in m.titles:
                 taken[t.start:t.end] = b"\x01" * (t.end - t.start)
-        def take(s: int, e: int, name: str) -> None:
-            if 1 not in taken[s:e] and not self._exclude_re.match(text, e):
+        exclude = self._exclude_re.match
+        if len(known) > 32:  # a long text: one pass of a trie of the names
+            found = [(h.start(), h.end(), h.group()) for h in re.finditer(trie_pattern(known), text)]
+        else:
+            # a handful of names: str.find beats compiling a regex per article; longer names
+            # first so that a name inside a longer one (王冲 in 王冲锋) is not taken twice
+            found = []
+            find = text.find
+            for name in sorted(known, key=len, reverse=True):
+                n = len(name)
+                s = find(name)
+                while s >= 0:
+                    found.append((s, s + n, name))
+                    s = find(name, s + n)
+        for s, e, name in found:
+            if taken.find(1, s, e) < 0 and not exclude(text, e):
                 mentions.append(Mention(s, e, name, "bare"))
                 taken[s:e] = b"\x01" * (e - s)
-
-        if len(known) > 32:  # a long text: one pass of a trie of the names
-            for hit in re.finditer(trie_pattern(known), text):
-                take(hit.start(), hit.end(), hit.group())
-            return
-        # a handful of names: str.find beats compiling a regex per article; longer names first so
-        # that a name inside a longer one (王冲 in 王冲锋) is not taken twice
-        for name in sorted(known, key=len, reverse=True):
-            s = text.find(name)
-            while s >= 0:
-                e = s + len(name)
-                take(s, e, name)
-                s = text.find(name, e)
 
     def _people(self, mentions: List[Mention], credits: Sequence[dict]) -> List[Person]:
         by_name: Dict[str, List[Mention]] = {}

@@ -23,6 +23,13 @@ def clean(text: str, **kw) -> str:
         ("項(xiang4)目建設", "项目建设"),
         ("發（fā）展", "发展"),
         ("於(yu) 立新", "于立新"),
+        # the spinner's space goes with the gloss whatever follows (punctuation, digits, Latin)
+        ("舉行開工儀(yi) 式(shi) 。總投(tou) 資(zi) 7.2億元", "举行开工仪式。总投资7.2亿元"),
+        ("年處(chu) 理(li) 30萬噸", "年处理30万吨"),
+        ("引(yin) 入(ru) AI 技術", "引入AI 技术"),
+        # only one space goes; a space before another parenthesis stays
+        ("記(ji)  者", "记 者"),
+        ("說(shuo) (GDP)", "说 (GDP)"),
         # truncated gloss at the end of an excerpt
         ("為建設經濟強(qi", "为建设经济强"),
         ("經濟強(qi  ", "经济强"),

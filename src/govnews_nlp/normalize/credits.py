@@ -4,8 +4,12 @@ Credits stay in the text; they are marked so the official-title matcher can tell
 officials. Three shapes, with their labels as data in ``patterns/credits.jsonl``:
 
 * a label, then names: ``记者 刘玉林 郑静``, ``责任编辑: 吉政``, ``(作者:黄克奇 郑陈浩)``,
-  ``审核:林衍 阮珊妮``, ``摄影 常成钢``. An organisation printed before ``记者``/``通讯员``
-  belongs to the role (``慈利站记者``, ``福州日报记者``, ``本报记者``);
+  ``审核:林衍 阮珊妮``, ``摄影 常成钢``, ``文/张明 图/李强``; several labels on one line
+  (``责任编辑：欧鹏 校对：鹿鸣``). A label is a listed word with its listed modifiers (``实习记者``,
+  ``一审``). An organisation printed before ``记者``/``通讯员`` belongs to the role (``慈利站记者``,
+  ``福州日报记者``, ``本报记者``). Names may carry the ``/文`` ``/图`` markers of a shared byline
+  (``记者 管梓涵/文 房一鸣/图``), then the space after the label may be missing (a spinner's gloss
+  took it: ``记者管梓涵/文房一鸣/图``);
 * a name, then ``摄``: ``梁琛摄``, ``王翕瞳 摄``, ``新华社发(王正摄)``;
 * a bare name in parentheses closing a paragraph or right after a dateline: ``(郭赟)``,
   ``中新网北京3月2日电 (王翕瞳)`` — role ``署名``.
@@ -31,21 +35,24 @@ _SP = " \t\u3000\u00a0"
 # what may precede a label or a name (besides the start of a line)
 _OPEN = f"\n{_SP}（(【\\[|：:，,。；;！!？?、▲•\ufffd"
 # what may follow a name
-_NAME_END = re.compile(rf"[{_SP}\n、，,）)\]】；;。]|$|摄(?![影像])")
+_NAME_END = re.compile(rf"[{_SP}\n、，,）)\]】；;。/／]|$|摄(?![影像])")
 _NAME = re.compile(rf"[{_HAN}]{{2,4}}")
-_NAME_SEP = re.compile(rf"[{_SP}]+|[、，,][{_SP}]*")
-_SEP = re.compile(rf"[{_SP}]*[:：][{_SP}]*|[{_SP}]+")
+# ``/文`` ``/图`` ``/摄``: the part a name of a shared byline did (记者 管梓涵/文 房一鸣/图)
+_MARKER = "[/／][文图摄]"
+_NAME_SEP = re.compile(rf"{_MARKER}[{_SP}]*|[{_SP}]+|[、，,][{_SP}]*")
+_SEP = re.compile(rf"[{_SP}]*[:：/／][{_SP}]*|[{_SP}]+")
+_MARKED = re.compile(_MARKER)
 
 
 @lru_cache(maxsize=4)
 def _label_regex(patterns_dir: Optional[Path] = None) -> Tuple[_Rx, _Rx, frozenset]:
     """Regexes of the before- and after-labels, and the labels an organisation may prefix."""
     rules = credit_rules(patterns_dir)
-    before = sorted({r.label for r in rules if r.position == "before"}, key=len, reverse=True)
-    after = sorted({r.label for r in rules if r.position == "after"}, key=len, reverse=True)
+    before = sorted({f for r in rules if r.position == "before" for f in r.forms()}, key=len, reverse=True)
+    after = sorted({f for r in rules if r.position == "after" for f in r.forms()}, key=len, reverse=True)
     before_rx = re.compile("|".join(map(re.escape, before))) if before else None
     after_rx = re.compile("|".join(map(re.escape, after))) if after else None
-    return before_rx, after_rx, frozenset(r.label for r in rules if r.prefixed)
+    return before_rx, after_rx, frozenset(f for r in rules if r.prefixed for f in r.forms())
 
 
 def _is_name(name: str) -> bool:
@@ -103,15 +110,22 @@ def find_credits(text: str, credit_cls) -> list:
                 if k < start and _boundary(text, k):
                     role_start = k
             sep = _SEP.match(text, m.end())
-            colon = bool(sep) and any(c in sep.group() for c in ":：")
+            slash = bool(sep) and any(c in sep.group() for c in "/／")
+            colon = bool(sep) and any(c in sep.group() for c in ":：") and not slash
             if not _boundary(text, role_start) and not colon:
                 continue
-            if len(label) == 1 and not colon:
+            if len(label) == 1 and not (colon or slash):
                 continue
-            if sep is None:
+            if sep is not None:
+                names = _names_at(text, sep.end())
+            elif len(label) > 1:  # 记者管梓涵/文: the space went with a gloss; the marker delimits
+                names = _names_at(text, m.end())
+                if not names or not _MARKED.match(text, names[0][1]):
+                    continue
+            else:
                 continue
             role = text[role_start:m.end()]
-            for ns, ne in _names_at(text, sep.end()):
+            for ns, ne in names:
                 if (ns, ne) in taken:
                     continue
                 taken.add((ns, ne))

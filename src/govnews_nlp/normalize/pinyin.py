@@ -24,10 +24,15 @@ _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 
 # A CJK character, an opening parenthesis (ASCII or full width), 1-7 pinyin letters with an
 # optional tone digit, a closing parenthesis, and an optional single space used by some spinners.
+# That space goes with the gloss whatever follows (``儀(yi) 式(shi) 。`` → ``儀式。``, ``資(zi) 18.5``
+# → ``資18.5``), as in the corpus's reference normalization. The character before a gloss is Han,
+# so removing the space never glues two Latin words or numbers; of a run of spaces only the first
+# goes (the others were there before the spinner). A space before another parenthesis stays, or a
+# second pass could find a new gloss (idempotence).
 # The pattern starts with the parenthesis (a rare character) and looks back for the character,
 # so the regex engine can skip ahead to candidate parentheses instead of trying every character.
 GLOSS = re.compile(
-    rf"[(（](?<={_HAN}[(（])(?P<syl>[{PINYIN_LETTERS}]{{1,7}}[1-5]?)[)）](?: (?=[\u3400-\u9fff]))?"
+    rf"[(（](?<={_HAN}[(（])(?P<syl>[{PINYIN_LETTERS}]{{1,7}}[1-5]?)[)）](?P<sp> (?![(（]))?"
 )
 # The same, cut off by the end of the excerpt: ``強(qi``.
 TRUNCATED = re.compile(rf"(?P<char>{_HAN})(?P<gloss>[(（](?P<syl>[{PINYIN_LETTERS}]{{1,6}}))\s*\Z")

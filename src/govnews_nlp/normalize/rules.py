@@ -46,6 +46,14 @@ class CreditRule(Rule):
     label: str
     position: Literal["before", "after"] = "before"
     prefixed: bool = False  # an organisation may precede it and belongs to the role: 慈利站记者
+    # words that may stand right before the label and belong to it (实习记者, 一审, 责任编辑);
+    # ``bare=False``: the label only counts with one of them (审 alone is no credit)
+    modifiers: Tuple[str, ...] = ()
+    bare: bool = True
+
+    def forms(self) -> List[str]:
+        """Every printed form of the label: the modifiers crossed with the label."""
+        return [m + self.label for m in self.modifiers] + ([self.label] if self.bare else [])
 
 
 class SurnameRule(Rule):

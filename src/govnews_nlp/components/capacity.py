@@ -45,10 +45,40 @@ DEFAULT_CONFIG: Dict[str, Any] = {
 }
 
 
+#: ``doc.user_data`` key of the record entries of one extension, by ``"start:end"`` of the span.
+#: One dict per Doc and kind instead of one ``span._.x = rec`` per span (each builds an
+#: ``Underscore`` object); string keys, so the dicts survive ``Doc.to_bytes`` (msgpack).
+SPAN_RECORDS_KEY = "govnews_nlp.capacity.span_records."
+
+
+def _span_key(span: Span) -> str:
+    return f"{span.start_char}:{span.end_char}"
+
+
+def _record_getter(name: str) -> Callable[[Span], Optional[Dict[str, Any]]]:
+    key = SPAN_RECORDS_KEY + name
+
+    def get(span: Span) -> Optional[Dict[str, Any]]:
+        recs = span.doc.user_data.get(key)
+        return None if recs is None else recs.get(_span_key(span))
+
+    return get
+
+
+def _record_setter(name: str) -> Callable[[Span, Any], None]:
+    key = SPAN_RECORDS_KEY + name
+
+    def set_(span: Span, value: Any) -> None:
+        span.doc.user_data.setdefault(key, {})[_span_key(span)] = value
+
+    return set_
+
+
 def register_span_extensions() -> None:
-    """``span._.capacity`` / ``._.investment`` / ``._.project``: the record entry of the span."""
+    """``span._.capacity`` / ``._.investment`` / ``._.project``: the record entry of the span
+    (``None`` for other spans); stored per Doc under :data:`SPAN_RECORDS_KEY`, writable."""
     for name in ("capacity", "investment", "project"):
-        set_extension_once(Span, name, default=None)
+        set_extension_once(Span, name, getter=_record_getter(name), setter=_record_setter(name))
 
 
 register_span_extensions()
@@ -147,14 +177,14 @@ class CapacityRuler(RuleComponent):
         cap_spans = spans[: len(caps)]
         inv_spans = spans[len(caps): len(caps) + len(invs)]
         proj_spans = spans[len(caps) + len(invs):]
+        spans_of = {"capacity": cap_spans, "investment": inv_spans, "project": proj_spans}
         inv_records = [q.record() for q in invs]
         proj_records = [p.record() for p in projects]
-        for span, rec in zip(cap_spans, cap_records):
-            span._.capacity = rec
-        for span, rec in zip(inv_spans, inv_records):
-            span._.investment = rec
-        for span, rec in zip(proj_spans, proj_records):
-            span._.project = rec
+        user_data = doc.user_data
+        for name, recs in (("capacity", cap_records), ("investment", inv_records), ("project", proj_records)):
+            user_data[SPAN_RECORDS_KEY + name] = {
+                f"{s.start_char}:{s.end_char}": rec for s, rec in zip(spans_of[name], recs)
+            }
         doc.spans[GROUPS["CAPACITY"]] = cap_spans
         doc.spans[GROUPS["INVESTMENT"]] = inv_spans
         doc.spans[GROUPS["PROJECT"]] = proj_spans
@@ -169,10 +199,17 @@ class CapacityRuler(RuleComponent):
 
     @staticmethod
     def _spans(doc: Doc, hits: List[Tuple[int, int, str]]) -> List[Span]:
-        """Spans for the hits. ``doc.char_span`` is tried first: with the ``char`` segmenter every
-        offset is a token boundary and it is cheap; only when a word token straddles a hit
+        """Spans for the hits. When the Doc has one token per character (the ``char`` segmenter
+        on text without whitespace: ``len(doc) == len(text)`` allows nothing else, every token
+        being at least one character) character offsets are token indices and spans are built
+        directly. Else ``doc.char_span`` is tried; only when a word token straddles a hit
         (jieba, pkuseg) does :func:`make_spans` split tokens (it walks all tokens, so it is kept
         off the common path)."""
+        last = doc[-1] if hits else None
+        if last is not None and last.idx + len(last.text_with_ws) == len(doc):
+            strings = doc.vocab.strings
+            labels = {label: strings.add(label) for label in {h[2] for h in hits}}
+            return [Span(doc, s, e, label=labels[label]) for s, e, label in hits]
         spans: List[Span] = []
         for s, e, label in hits:
             span = doc.char_span(s, e, label=label, alignment_mode="strict")

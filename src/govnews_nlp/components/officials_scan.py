@@ -183,12 +183,14 @@ class Scanner:
         self._bare_mentions(text, mentions, known, credit_ranges)
         people = self._people(mentions, credits)
         titles: Dict[Tuple[int, int], TitleHit] = {}
+        parse = self.parser.parse
         for p in people:
             for m in p.mentions:
                 for t in m.titles:
                     if t.info is None:
-                        t.info = self.parser.parse(t.text)
-                    titles.setdefault((t.start, t.end), t)
+                        t.info = parse(t.text)
+                    if (t.start, t.end) not in titles:
+                        titles[t.start, t.end] = t
         return ScanResult(people, sorted(titles.values(), key=lambda t: t.start))
 
     # -- pieces ---------------------------------------------------------------------------------
@@ -298,16 +300,23 @@ class Scanner:
     def _people(self, mentions: List[Mention], credits: Sequence[dict]) -> List[Person]:
         by_name: Dict[str, List[Mention]] = {}
         for m in sorted(mentions, key=_START):
-            by_name.setdefault(m.name, []).append(m)
+            ms = by_name.get(m.name)
+            if ms is None:
+                by_name[m.name] = [m]
+            else:
+                ms.append(m)
         journalists: Dict[str, List[Mention]] = {}
-        for c in sorted(credits, key=lambda c: int(c["name_start"])):
+        for c in sorted(credits, key=lambda c: int(c["name_start"])) if credits else ():
             name = str(c.get("name") or "").strip()
             if not name or name in by_name:
                 continue
             s, e = int(c["name_start"]), int(c["name_end"])
             journalists.setdefault(name, []).append(Mention(s, e, name, "credit", roles=[str(c.get("role") or "")]))
-        order = sorted([(ms[0].start, n, False) for n, ms in by_name.items()]
-                       + [(ms[0].start, n, True) for n, ms in journalists.items()])
+        order = [(ms[0].start, n, False) for n, ms in by_name.items()]
+        if journalists:
+            order += [(ms[0].start, n, True) for n, ms in journalists.items()]
+        order.sort()
+        parse = self.parser.parse
         people: List[Person] = []
         for i, (_, name, is_journalist) in enumerate(order, 1):
             pid = f"P{i}"
@@ -322,20 +331,22 @@ class Scanner:
                 continue
             ms = by_name[name]
             chain = _chosen_chain(ms)
+            kind = "official"
             for t in chain:
-                if t.info is None:
-                    t.info = self.parser.parse(t.text)
-            kind = "executive" if any(t.info.kind == "executive" for t in chain if t.info) else "official"
+                info = t.info
+                if info is None:
+                    info = t.info = parse(t.text)
+                if info.kind == "executive":
+                    kind = "executive"
             people.append(Person(pid, name, kind, [t.text for t in chain], ms))
         return people
 
 
 def _chosen_chain(ms: List[Mention]) -> List[TitleHit]:
     """Most titles before the name wins (first on ties); a title after the name only if none."""
-    before = [m for m in ms if m.how in ("pre", "list")]
     best: List[TitleHit] = []
-    for m in before:
-        if len(m.titles) > len(best):
+    for m in ms:
+        if (m.how == "pre" or m.how == "list") and len(m.titles) > len(best):
             best = m.titles
     if best:
         return best

@@ -67,7 +67,6 @@ def test_script_and_usage_fixes(raw, expected):
     assert clean(raw) == expected
 
 
-@pytest.mark.jieba
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
@@ -77,7 +76,8 @@ def test_script_and_usage_fixes(raw, expected):
     ],
 )
 def test_lost_characters_restored_with_a_large_word_list(raw, expected):
-    """Restoration needs the word in the list: jieba's dictionary has 主动, 优势, 绩优."""
+    """Restoration needs the word in the list: the shipped ``patterns/words.txt`` (from jieba's
+    dictionary, no jieba needed at run time) has 主动, 优势, 绩优."""
     assert clean(raw) == expected
 
 
@@ -233,3 +233,31 @@ def test_every_step_is_switchable_and_reported():
     assert full["punct"]["collapsed"] == 1
     with pytest.raises(ValueError, match="unknown"):
         normalize(raw, disable=["nope"])
+
+
+def test_shipped_word_list_is_simplified_words_and_loads_fast():
+    import time
+
+    from govnews_nlp.normalize.words import shipped_words
+
+    t0 = time.process_time()
+    words = shipped_words()
+    elapsed = time.process_time() - t0
+    assert {"主动", "优势", "绩优", "着力", "随着"} <= words
+    assert all(2 <= len(w) <= 4 for w in words)
+    assert not any(w.startswith("#") for w in words)
+    assert elapsed < 1.0  # ~0.05 s here; generous for shared CI machines
+
+
+@pytest.mark.jieba
+def test_shipped_word_list_is_up_to_date():
+    """``scripts/build_words.py --check`` regenerates the list from jieba's dict.txt."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_words.py"
+    if not script.is_file():
+        pytest.skip("scripts/ not in this checkout")
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -2,16 +2,16 @@
 
 * Readings come from pypinyin's character table (``pypinyin.pinyin_dict``, toned).
 * Words come from pypinyin's phrase table (``pypinyin.phrases_dict``, about 47,000 Simplified
-  words whose readings pypinyin had to record), plus jieba's dictionary (350,000 words) when the
-  optional ``jieba`` extra is installed (read as a file; jieba itself is not initialised), plus
-  ``patterns/script_words.jsonl``.
+  words whose readings pypinyin had to record), plus ``patterns/words.txt`` (123,000 common
+  Simplified words of 2–4 characters derived from jieba's dictionary by
+  ``scripts/build_words.py``; shipped, so the repairs behave the same whether jieba is installed
+  or not), plus ``patterns/script_words.jsonl``.
 
 Everything is loaded on first use only: clean text never pays for it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -94,12 +94,17 @@ def chars_for(syllable: str) -> FrozenSet[str]:
     return frozenset(c for c in cands if is_reading(c, syllable))
 
 
-def _jieba_dict_path() -> Optional[Path]:
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.origin:
-        return None
-    path = Path(spec.origin).parent / "dict.txt"
-    return path if path.is_file() else None
+WORDS_FILE = "words.txt"
+
+
+def shipped_words(patterns_dir: Optional[Path] = None) -> Set[str]:
+    """``patterns/words.txt``: one word per line, ``#`` lines are its source note."""
+    from ..lexicon import default_patterns_dir
+
+    path = Path(patterns_dir or default_patterns_dir()) / WORDS_FILE
+    with path.open(encoding="utf-8") as fh:
+        words = set(fh.read().split("\n"))
+    return {w for w in words if w and not w.startswith("#")}
 
 
 @lru_cache(maxsize=1)
@@ -107,20 +112,10 @@ def word_set() -> FrozenSet[str]:
     """The Simplified word list (see the module docstring for its sources)."""
     from pypinyin.phrases_dict import phrases_dict
 
-    words = {w for w in phrases_dict if len(w) > 1}
-    path = _jieba_dict_path()
-    if path is not None:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                word = line.split(" ", 1)[0]
-                if len(word) > 1:
-                    words.add(word)
+    words = shipped_words()
+    words.update(w for w in phrases_dict if len(w) > 1)
     words.update(extra_words())
     return frozenset(words)
-
-
-def has_jieba_words() -> bool:
-    return _jieba_dict_path() is not None
 
 
 def longest_word_through(text: str, pos: int, char: str, words: FrozenSet[str], span: int = 4) -> int:

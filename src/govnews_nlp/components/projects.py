@@ -18,7 +18,6 @@ into it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -52,8 +51,9 @@ _COUNTER_LEAD = "个批项家座"
 _COUNTER_REV = rf"[{_COUNTER_LEAD}](?:[一二三四五六七八九十两几多首第]+|大一|\d+)"
 _COMPANY = re.compile(r"^.*?(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)")
 _OWN_PLACE = re.compile(r"^(?:我|本|全)[市区县镇省]")
-#: every alternative of _COMPANY contains one of these: a substring test skips the regex
-_COMPANY_CUES = ("公司", "集团")
+#: a brand before the capacity of a name (every alternative of _COMPANY contains 公司 or 集团,
+#: so a substring test skips that regex)
+_BRAND = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _ADMIN_END = re.compile(r"[省市县区镇乡村旗盟州]$|矿区$|开发区$|园区$")
 
 
@@ -164,7 +164,6 @@ class ProjectFinder:
         masked_ends.update(e for _, e in amounts)
         overlays = [(cs, ce, CAP_MASK) for cs, ce, _ in capacities]
         overlays += [(s, e, BOUNDARY_MASK) for s, e in amounts]
-        stops: Optional[List[int]] = None  # offsets of the clause stops, computed at the first head
         for m in self.head_re.finditer(text):
             hs, he = m.span()
             if hs == 0 or text[hs - 1] in _HARD_STOPS:
@@ -173,11 +172,10 @@ class ProjectFinder:
                 continue  # a boundary word right before the head: no name (see __init__)
             lo = max(0, hs - 2 * MAX_NAME)
             # a name never crosses a sentence or clause stop: start the window at the last one
-            if stops is None:
-                stops = [m.start() for m in _CLAUSE_STOP_RE.finditer(text)]
-            i = bisect_left(stops, hs) - 1
-            if i >= 0 and stops[i] >= lo:
-                lo = stops[i]
+            # (the nearest one: a search on the reversed text between bounds, no slice)
+            stop = _CLAUSE_STOP_RE.search(raw_rev, n - hs, n - lo)
+            if stop is not None:
+                lo = n - 1 - stop.start()
             win = self._mask(text, lo, he, overlays)
             cand = self._candidate(win, lo, hs - lo, he - lo, m.group())
             if (
@@ -304,14 +302,14 @@ class ProjectFinder:
 
     @staticmethod
     def _company(text: str, p: Project, capacities: Sequence[Tuple[int, int, Dict[str, object]]]) -> Optional[str]:
-        m = _COMPANY.match(p.text) if any(c in p.text for c in _COMPANY_CUES) else None
+        m = _COMPANY.match(p.text) if ("公司" in p.text or "集团" in p.text) else None
         if m and len(m.group()) < len(p.text):
             return m.group()
         # a brand before the capacity of the name: 星火弘源年产400万吨…项目 → 星火弘源
         inner = [cs for cs, ce, _ in capacities if p.start < cs and ce <= p.end]
         if inner:
             brand = text[p.start:min(inner)]
-            plain = re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", brand)
+            plain = _BRAND.fullmatch(brand)
             if plain and 2 <= len(brand) <= 12 and not _ADMIN_END.search(brand):
                 return brand
         return None

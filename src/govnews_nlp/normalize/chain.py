@@ -9,7 +9,7 @@ than their own input's, which keeps each of them small and testable on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Mapping, Sequence, Tuple, Union
+from typing import Callable, Dict, Iterable, List, Mapping, NamedTuple, Sequence, Tuple, Union
 
 from .offsets import Edit, OffsetMap, apply_edits, compose
 
@@ -47,8 +47,17 @@ class StepContext:
 
 
 #: A step returns edits, or (fast path for substitutions that keep every position, such as t2s
-#: or punctuation width) the whole new text of the same length, or ``None`` for no change.
-StepFunc = Callable[[str, StepContext], Union[Sequence[Edit], str, None]]
+#: or punctuation width) the whole new text of the same length, or (fast path for steps that
+#: make thousands of changes, such as removing glosses) a :class:`StepOutput` with the new text
+#: and its map, or ``None`` for no change.
+class StepOutput(NamedTuple):
+    """A step's new text and its exact map to the step's input."""
+
+    text: str
+    offset_map: OffsetMap
+
+
+StepFunc = Callable[[str, StepContext], Union[Sequence[Edit], str, StepOutput, None]]
 
 
 @dataclass(frozen=True)
@@ -81,23 +90,52 @@ class ChainResult:
 
 
 def run_chain(text: str, steps: Iterable[Step], options: Mapping[str, object]) -> ChainResult:
-    """Run ``steps`` in order over ``text``; return the final text, its map to ``text`` and a report."""
+    """Run ``steps`` in order over ``text``; return the final text, its map to ``text`` and a report.
+
+    The first map that changes lengths (on dirty text: the glosses, thousands of segments) is kept
+    aside as ``base``; the later, small maps compose among themselves into ``later``, and the two
+    are composed once at the end. Composition is associative, so the result is the same as
+    composing step by step, without composing every later step with the big map.
+    """
     current = text
-    mp = OffsetMap.identity(len(text))
+    base: OffsetMap = OffsetMap.identity(len(text))
+    later: OffsetMap | None = None
     reports: List[StepReport] = []
     removals: List[Removal] = []
+
+    def to_raw(start: int, end: int) -> Tuple[int, int]:
+        if later is not None:
+            start, end = later.out_span_to_src(start, end)
+        return base.out_span_to_src(start, end)
+
+    def add(step_map: OffsetMap) -> None:
+        nonlocal base, later
+        if base.is_identity:
+            base = step_map
+        elif later is None:
+            later = step_map
+        else:
+            later = compose(later, step_map)
+
     for step in steps:
         ctx = StepContext(options=options)
         edits = step.func(current, ctx)
-        if isinstance(edits, str):
+        if isinstance(edits, StepOutput):
+            if edits.offset_map.src_len != len(current) or edits.offset_map.out_len != len(edits.text):
+                raise ValueError(f"step {step.name!r} returned a map that does not fit its texts")
+            for reason, start, end, removed_text in ctx.removals:
+                removals.append(Removal(step.name, reason, removed_text, *to_raw(start, end)))
+            current = edits.text
+            add(edits.offset_map)
+        elif isinstance(edits, str):
             if len(edits) != len(current):
                 raise ValueError(f"step {step.name!r} returned a text of another length; use edits")
             current = edits  # positions unchanged: the map stays as it is
         elif edits:
             for reason, start, end, removed_text in ctx.removals:
-                raw0, raw1 = mp.out_span_to_src(start, end)
-                removals.append(Removal(step.name, reason, removed_text, raw0, raw1))
+                removals.append(Removal(step.name, reason, removed_text, *to_raw(start, end)))
             current, step_map = apply_edits(current, edits)
-            mp = compose(mp, step_map)
+            add(step_map)
         reports.append(StepReport(step.name, ctx.counts))
+    mp = base if later is None else compose(base, later)
     return ChainResult(current, mp, reports, removals)

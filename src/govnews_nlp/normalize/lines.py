@@ -18,7 +18,12 @@ from .chain import StepContext
 from .offsets import Edit
 
 _SP = "[ \\t\\u3000\\u00a0]"
-_BEFORE_CLOSING = re.compile(rf"\n{_SP}*(?=[,，、。;；:：!！?？)）】」』”》])")
+# A break before punctuation is joined, except between two marks the punct step collapses
+# (``?\n,``): it ran before this step, so joining them would leave a pair for a second pass.
+_BEFORE_CLOSING = re.compile(
+    rf"(?<![,，、。;；!！?？:：])\n{_SP}*(?=[,，、。;；:：!！?？)）】」』”》])"
+    rf"|\n{_SP}*(?=[)）】」』”》])"
+)
 _PARA_SPACE = re.compile(rf"(?<=[。！？!?])(?:[”\"])?({_SP}+)(?=[\u4e00-\u9fff“])")
 _PARA_QUICK = re.compile(rf"[。！？!?][”\"]?{_SP}")
 _BLANKS = " \t\u3000\u00a0"

@@ -39,17 +39,22 @@ KINDS = ("official", "executive", "journalist")
 #   projects    gold 32 pred 38 tp 30  P 0.789 R 0.938 F1 0.857
 #   slogans     gold 31 pred 27 tp 26  P 0.963 R 0.839 F1 0.897
 #   title chains exactly right: 1.000
+# After the follow-up fixes driven by that first scoring (so the set is no longer unseen: the failures it
+# showed were fixed as phenomena, each with new test sentences), system at 9a36bec + c1b74d8 + 76619f7 + 6c97c12:
+#   officials 1.000, titles 1.000, executives 1.000, journalists 1.000, capacities 1.000, investments 1.000,
+#   projects gold 32 pred 33 tp 31 P 0.939 R 0.969 F1 0.954, slogans 1.000, title chains 1.000.
+# Floors sit a little below, so a regression fails without the test being fitted to pass.
 F1_FLOORS = {
-    "officials": 0.93,
-    "titles": 0.93,
-    "executives": 0.90,
-    "journalists": 0.80,
-    "capacities": 0.82,
-    "investments": 0.90,
-    "projects": 0.80,
-    "slogans": 0.85,
+    "officials": 0.97,
+    "titles": 0.97,
+    "executives": 0.95,
+    "journalists": 0.95,
+    "capacities": 0.95,
+    "investments": 0.95,
+    "projects": 0.90,
+    "slogans": 0.95,
 }
-CHAIN_FLOOR = 0.95
+CHAIN_FLOOR = 0.97
 
 POWER_KW = {"kw": 1, "千瓦": 1, "mw": 1e3, "兆瓦": 1e3, "gw": 1e6, "吉瓦": 1e6, "万千瓦": 1e4, "瓦": 1e-3, "w": 1e-3}
 ENERGY_KWH = {"kwh": 1, "千瓦时": 1, "度": 1, "mwh": 1e3, "兆瓦时": 1e3, "gwh": 1e6, "吉瓦时": 1e6, "万千瓦时": 1e4}

@@ -84,3 +84,33 @@ def test_identity_is_free():
     mp = OffsetMap.identity(5)
     assert mp.is_identity and mp.out_to_src(3) == (3, 4)
     assert OffsetMap.from_list(mp.to_list()) == mp
+
+
+@settings(max_examples=300)
+@given(text_and_edits(), st.data())
+def test_small_compose_equals_array_compose(case, data):
+    """The pure-Python path of ``compose`` (small second map) gives the array path's segments."""
+    from govnews_nlp.normalize import offsets
+
+    text, edits = case
+    mid, m1 = apply_edits(text, edits)
+    if data.draw(st.booleans()):  # a deletions map, as the gloss step builds it
+        starts = sorted(set(data.draw(st.lists(st.integers(0, max(len(text) - 1, 0)), max_size=6))))
+        spans = [(a, min(a + 1, len(text))) for a in starts if a < len(text)]
+        m1 = OffsetMap.from_deletions(len(text), spans)
+        mid = "a" * m1.out_len
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(mid)), max_size=8)))
+    edits2 = [Edit(lo, hi, "p" * data.draw(st.integers(0, 2))) for lo, hi in zip(cuts[::2], cuts[1::2])]
+    edits2 = [e for i, e in enumerate(edits2) if i == 0 or e.start >= edits2[i - 1].end]
+    _out, m2 = apply_edits(mid, edits2)
+    if not len(m1) or not len(m2):
+        return
+    fast = offsets._compose_small_second(m1, m2)
+    assert fast is not None
+    saved = offsets._SMALL
+    offsets._SMALL = -1
+    try:
+        slow = compose(m1, m2)
+    finally:
+        offsets._SMALL = saved
+    assert fast.to_list() == slow.to_list()

@@ -235,6 +235,10 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
     if not len(second):
         return OffsetMap(second.out_len, first.src_len, first.array)
 
+    if len(second) <= _SMALL:
+        fast = _compose_small_second(first, second)
+        if fast is not None:
+            return fast
     fa = first.array   # columns: out0 out1 src0 src1 (out = mid)
     sa = second.array  # columns: out0 out1 src0 src1 (src = mid)
     lo = np.concatenate([fa[:, 0], sa[:, 2]])
@@ -254,6 +258,100 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
     s1 = np.maximum(_translate(fa[:, 0], fa[:, 1], fa[:, 2], fa[:, 3], c_hi, left=False), s0)
     merged = _merge_touching_array(np.stack([o0, o1, s0, s1], axis=1))
     return OffsetMap(second.out_len, first.src_len, merged)
+
+
+#: ``compose`` takes the pure-Python path when the second map has at most this many segments
+#: (every later step of the chain makes a handful of changes): numpy's fixed cost per call
+#: (~100 µs over some 30 array operations) is then far above the work itself.
+_SMALL = 64
+
+
+def _well_ordered(starts: List[int], ends: List[int]) -> bool:
+    """Starts sorted and no segment ending before it starts (what every constructor makes)."""
+    return all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(starts, ends))
+
+
+def _compose_small_second(first: OffsetMap, second: OffsetMap):
+    """:func:`compose` without numpy when ``second`` is small; the same segments exactly.
+
+    Clusters are built as in the array version. A cluster that holds only one segment of
+    ``first`` (no other interval touches it: the usual case) keeps that segment's source range
+    and shifts its output range by ``second``'s offset there; clusters that hold a segment of
+    ``second`` are translated with the scalar :func:`_translate_one`, which mirrors
+    :func:`_translate`. Returns ``None`` (use the array version) when a searched column is not
+    sorted or a segment is reversed (hand-made maps), where the shortcut's reasoning does not hold.
+    """
+    f0, f1, fs0, fs1 = first._columns()
+    s_src0, s_src1, s_out0, s_out1 = (second._columns()[k] for k in (2, 3, 0, 1))
+    if not (_well_ordered(f0, f1) and _well_ordered(s_src0, s_src1)):
+        return None
+    # intervals on the middle text: (lo, hi, which, index); ties ordered like np.lexsort((hi, lo))
+    intervals = sorted([(lo, hi, 0, i) for i, (lo, hi) in enumerate(zip(f0, f1))]
+                       + [(lo, hi, 1, i) for i, (lo, hi) in enumerate(zip(s_src0, s_src1))],
+                       key=lambda t: (t[0], t[1]))
+    rows: List[Tuple[int, int, int, int]] = []
+    n = len(intervals)
+    k = 0
+    j = 0  # second's segments with src0 <= position: the shift outside them
+    n2 = len(s_src0)
+    while k < n:
+        lo, hi, which, idx = intervals[k]
+        c_hi = hi
+        m = k + 1
+        only_first = which == 0
+        while m < n and intervals[m][0] <= c_hi:
+            if intervals[m][1] > c_hi:
+                c_hi = intervals[m][1]
+            if intervals[m][2]:
+                only_first = False
+            m += 1
+        if only_first and m == k + 1:
+            # one segment of first, nothing of second touches it: a shift through second
+            while j < n2 and s_src0[j] <= lo:
+                j += 1
+            d = s_out1[j - 1] - s_src1[j - 1] if j else 0
+            o0 = lo + d
+            o1 = max(hi + d, o0)
+            src0 = fs0[idx]
+            rows.append((o0, o1, src0, max(fs1[idx], src0)))
+        else:
+            o0 = _translate_one(s_src0, s_src1, s_out0, s_out1, lo, True)
+            o1 = max(_translate_one(s_src0, s_src1, s_out0, s_out1, c_hi, False), o0)
+            src0 = _translate_one(f0, f1, fs0, fs1, lo, True)
+            src1 = max(_translate_one(f0, f1, fs0, fs1, c_hi, False), src0)
+            rows.append((o0, o1, src0, src1))
+        k = m
+    merged: List[Tuple[int, int, int, int]] = []
+    for row in rows:
+        if merged and row[0] == merged[-1][1] and row[2] == merged[-1][3]:
+            last = merged[-1]
+            merged[-1] = (last[0], row[1], last[2], row[3])
+        else:
+            merged.append(row)
+    arr = np.array(merged, dtype=np.int64).reshape(-1, 4)
+    return OffsetMap(second.out_len, first.src_len, arr)
+
+
+def _translate_one(a0, a1, b0, b1, pos: int, left: bool) -> int:
+    """:func:`_translate` for one position (``a0`` a sorted list)."""
+    i = bisect_right(a0, pos) - 1
+    has = i >= 0
+    ii = i if has else 0
+    out = pos + (b1[ii] - a1[ii]) if has else pos
+    touch = has and a0[ii] <= pos <= a1[ii]
+    if touch:
+        inside = a0[ii] < pos < a1[ii]
+        if left:
+            out = b0[ii] if (inside or pos == a0[ii]) else b1[ii]
+        else:
+            out = b1[ii] if (inside or pos == a1[ii]) else b0[ii]
+    if i >= 1 and a1[i - 1] == pos:
+        prev = b1[i - 1]
+        if touch:
+            out = min(out, prev) if left else max(out, prev)
+        else:
+            out = prev
+    return out
 
 
 def _merge_touching_array(arr):

@@ -20,12 +20,15 @@ from .offsets import Edit
 _SP = "[ \\t\\u3000\\u00a0]"
 # A break before punctuation is joined, except between two marks the punct step collapses
 # (``?\n,``): it ran before this step, so joining them would leave a pair for a second pass.
+# Both patterns start with a consumed character (not a look-behind), so the engine skips to
+# candidates in C instead of trying the look-behind at every position.
 _BEFORE_CLOSING = re.compile(
-    rf"(?<![,，、。;；!！?？:：])\n{_SP}*(?=[,，、。;；:：!！?？)）】」』”》])"
+    rf"\n(?<![,，、。;；!！?？:：]\n){_SP}*(?=[,，、。;；:：!！?？)）】」』”》])"
     rf"|\n{_SP}*(?=[)）】」』”》])"
 )
-_PARA_SPACE = re.compile(rf"(?<=[。！？!?])(?:[”\"])?({_SP}+)(?=[\u4e00-\u9fff“])")
+_PARA_SPACE = re.compile(rf"[。！？!?](?:[”\"])?({_SP}+)(?=[\u4e00-\u9fff“])")
 _PARA_QUICK = re.compile(rf"[。！？!?][”\"]?{_SP}")
+_COMMA_EOL = re.compile(rf"[,，、]{_SP}*\n")  # without one, no sentence is open across lines
 _BLANKS = " \t\u3000\u00a0"
 _COMMAS = ",，、"
 _FINAL = "。！？!?；;…"
@@ -55,8 +58,8 @@ def lines_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
         edits.append(Edit(start, m.end(), ""))
         ctx.count("joined_before_punctuation")
     joined = {e.start for e in edits}
-    # sentences broken over lines
-    lines = text.split("\n")
+    # sentences broken over lines: a sentence opens only at a line ending in a comma
+    lines = text.split("\n") if has_newline and _COMMA_EOL.search(text) else [text]
     pos = 0
     open_sentence = False
     starts: List[int] = []

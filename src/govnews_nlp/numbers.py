@@ -84,19 +84,7 @@ def parse_number(text: str) -> Number:
         raise NumberError("empty number")
     m = _ARABIC_FULL.match(s)
     if m:
-        digits, _approx, mags = m.groups()
-        if "." not in digits:  # whole digits: int arithmetic is exact and 5x cheaper than Decimal
-            whole = int(digits.replace(",", ""))
-            for ch in mags:
-                whole *= MAGNITUDES[ch]
-            return whole
-        try:
-            value = Decimal(digits.replace(",", ""))
-        except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-            raise NumberError(f"not a number: {text!r}") from None
-        for ch in mags:
-            value *= MAGNITUDES[ch]
-        return _tidy(value)
+        return _arabic(m.group(1), m.group(3), text)
     if _CHINESE_FULL.match(s):
         if s[0] in "万亿":  # 万 alone is "ten thousand" only in set phrases; in news it is vague (数万)
             raise NumberError(f"a Chinese numeral starts with a digit or 十/百/千: {text!r}")
@@ -108,6 +96,37 @@ def parse_number(text: str) -> Number:
             raise NumberError(f"not a Chinese numeral: {text!r}") from None
         return _tidy(Decimal(str(value)))
     raise NumberError(f"not a number: {text!r}")
+
+
+#: Below this a scaled integer is exact in :class:`decimal.Decimal`'s default 28 digits too, so
+#: the int arithmetic of :func:`_arabic` gives what the Decimal arithmetic would.
+_EXACT_LIMIT = 10**27
+
+
+def _arabic(digits: str, mags: str, text: str) -> Number:
+    """Arabic digits (separators, maybe a decimal point) times the magnitudes ``mags``.
+
+    In integers: ``1.5亿`` is 15 × 10⁸ / 10¹. A whole result is that int; otherwise the quotient
+    ``int / int``, which Python rounds correctly, the same float as ``float(Decimal)`` of the
+    exact value (measured 5x cheaper than Decimal). Very long digit strings keep the Decimal
+    arithmetic, whose precision then rounds."""
+    whole, _, frac = digits.replace(",", "").partition(".")
+    scaled = int(whole + frac)
+    for ch in mags:
+        scaled *= MAGNITUDES[ch]
+    if not frac:
+        return scaled
+    if scaled < _EXACT_LIMIT:
+        scale = 10 ** len(frac)
+        quotient, rest = divmod(scaled, scale)
+        return quotient if rest == 0 else scaled / scale
+    try:
+        value = Decimal(whole + "." + frac)
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+        raise NumberError(f"not a number: {text!r}") from None
+    for ch in mags:
+        value *= MAGNITUDES[ch]
+    return _tidy(value)
 
 
 def parse_product(text: str) -> Number:
@@ -126,6 +145,10 @@ def parse_product(text: str) -> Number:
 
 def try_parse(text: str) -> Optional[Number]:
     """:func:`parse_product`, or ``None`` instead of an error."""
+    s = _fold(text.strip())
+    m = _ARABIC_FULL.match(s)
+    if m:  # the usual case, no product: straight to the arithmetic (same as parse_product)
+        return _arabic(m.group(1), m.group(3), text)
     try:
         return parse_product(text)
     except NumberError:

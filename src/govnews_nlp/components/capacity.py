@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.scorer import Scorer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 from spacy.training import Example, validate_examples
 from spacy.util import filter_spans, registry
 
@@ -185,9 +185,10 @@ class CapacityRuler(RuleComponent):
             user_data[SPAN_RECORDS_KEY + name] = {
                 f"{s.start_char}:{s.end_char}": rec for s, rec in zip(spans_of[name], recs)
             }
-        doc.spans[GROUPS["CAPACITY"]] = cap_spans
-        doc.spans[GROUPS["INVESTMENT"]] = inv_spans
-        doc.spans[GROUPS["PROJECT"]] = proj_spans
+        groups = doc.spans  # SpanGroups built here: the mapping's __setitem__ would wrap each list
+        for group, group_spans in (("CAPACITY", cap_spans), ("INVESTMENT", inv_spans), ("PROJECT", proj_spans)):
+            name = GROUPS[group]
+            groups[name] = SpanGroup(doc, name=name, spans=group_spans)
         if self.set_ents:
             self._set_ents(doc, spans)
 
@@ -223,7 +224,7 @@ class CapacityRuler(RuleComponent):
         the others' overlaps ours, only our tokens are touched (``default="unmodified"``):
         ``doc.ents = …`` resets every token, which costs more than our whole scan. Otherwise the
         general merge (longest wins) of :func:`set_ents_filtered`."""
-        top = filter_spans(spans)
+        top = _top_spans(spans)
         labels = set(self.labels.values())
         # ``doc.ents`` is read in C; ``doc.has_annotation("ENT_IOB")`` walks every token in Python
         old = doc.ents
@@ -240,6 +241,25 @@ class CapacityRuler(RuleComponent):
         """Scores for ``spacy evaluate``: see :func:`score_capacity`."""
         scorer = self.scorer or score_capacity
         return scorer(examples, **kwargs)
+
+
+def _top_spans(spans: List[Span]) -> List[Span]:
+    """``filter_spans(spans)`` (the longest of overlapping spans wins, result in order), without
+    its sort by length when no two spans overlap partially. Ours overlap only by containment (a
+    capacity inside a project name), and then the container wins whatever the length measure, so
+    the spans not inside another, in order, are the answer; a partial overlap (never seen) goes
+    to ``filter_spans`` itself."""
+    bounds = sorted([(s.start, -s.end, i) for i, s in enumerate(spans)])
+    top: List[Span] = []
+    reach = -1
+    for start, neg_end, i in bounds:
+        end = -neg_end
+        if start >= reach:
+            top.append(spans[i])
+            reach = end
+        elif end > reach or (start, end) == (top[-1].start, top[-1].end):
+            return filter_spans(spans)  # a partial overlap or a duplicate: the general rule
+    return top
 
 
 def _unique_by_text(records: List[Dict[str, Any]]) -> List[Dict[str, Any]]:

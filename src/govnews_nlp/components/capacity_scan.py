@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence
 
 from .. import numbers
 from .capacity_rules import (
@@ -60,20 +60,25 @@ def _alt(words: Sequence[str], latin_ci: bool = False) -> str:
     return "|".join(out) if out else r"(?!)"
 
 
-def _any_of(patterns: Sequence[str]) -> List[re.Pattern]:
-    """Regexes whose ``any(r.search(x) for r in …)`` is the test: one alternation of all when
-    that is the same (no groups, so no backreference renumbering; compiles with no clashing
-    inline flags), one search call per hit instead of one per rule; else one regex each."""
+def _any_of(patterns: Sequence[str]) -> Callable[[str], object]:
+    """The test ``any(r.search(x) for r in …)`` of these regexes, as one callable (truthy when
+    one matches): one alternation of all when that is the same (no groups, so no backreference
+    renumbering; compiles with no clashing inline flags), one search call per hit instead of one
+    per rule; else one regex each."""
     compiled = [re.compile(p) for p in patterns]
     if len(compiled) > 1 and all(r.groups == 0 for r in compiled):
         try:
-            return [re.compile("|".join(f"(?:{p})" for p in patterns))]
+            compiled = [re.compile("|".join(f"(?:{p})" for p in patterns))]
         except re.error:
             pass
-    return compiled
+    if not compiled:
+        return lambda x: False
+    if len(compiled) == 1:
+        return compiled[0].search
+    return lambda x: any(r.search(x) for r in compiled)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quantity:
     """One capacity or investment hit; ``start``/``end`` are offsets of ``text`` in the doc text."""
 
@@ -236,7 +241,7 @@ class QuantityScanner:
         start, end = nm.start(), tail.end("per") if tail.group("per") else a.end()
         before = text[max(0, start - LOOKBACK):start]
         after = text[a.end():a.end() + 12]
-        if any(r.search(after) for r in self.cap_after) or any(r.search(before) for r in self.cap_before):
+        if self.cap_after(after) or self.cap_before(before):
             return None
         value = numbers.try_parse(nm.group("num"))
         if value is None or value == 0:
@@ -292,17 +297,17 @@ class QuantityScanner:
         if kw and len(kw.group("gap")) <= self.kw_before[kw.group("kw")].gap:
             keyword = kw.group("kw")
             gap = kw.group("gap")
-            if any(r.search(before[: kw.start()] + gap) for r in self.inv_before):
+            if self.inv_before(before[: kw.start()] + gap):
                 return None
         else:
             head = self.head_re.match(text, end)
             if not head:
                 return None
             keyword = head.group("head")
-            if any(r.search(before) for r in self.inv_before):
+            if self.inv_before(before):
                 return None
         after = text[end:end + 16]
-        if any(r.search(after) for r in self.inv_after):
+        if self.inv_after(after):
             return None
         value = numbers.try_parse(nm.group("num"))
         if value is None or value == 0:

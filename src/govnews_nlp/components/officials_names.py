@@ -25,7 +25,6 @@ from .officials_regex import trie_pattern
 FUNCTION_CHARS = frozenset("的了在是和与及等要就对将把被从到并也还又都而这那有不市县区省镇乡委局厅府记讲话说届")
 #: A character that cannot be part of a given name: not Chinese, or a function character.
 _BAD_GIVEN_RE = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]|[" + "".join(sorted(FUNCTION_CHARS)) + "]")
-_NOT_NAME_CHAR_RE = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]")
 #: A division word right after a reading means the reading is a place (常州市, 高安市).
 PLACE_AFTER = frozenset("市县区省镇乡州村旗盟")
 
@@ -57,7 +56,9 @@ class NameModel:
         self._follow_re = re.compile(trie_pattern(follow))
         self._follow_first = frozenset(w[0] for w in follow if w)
         self.nonnames = frozenset(nonnames)
-        self._nonname_re = re.compile(trie_pattern(self.nonnames))
+        # "a non-name word or a follow word starts here" in one regex call (a trie of the union
+        # matches exactly where one of the two would)
+        self._no_start_re = re.compile(trie_pattern([*self.nonnames, *follow]))
 
     # -- candidate readings ----------------------------------------------------------------------
     def readings(self, text: str, pos: int) -> Tuple[int, ...]:
@@ -69,7 +70,7 @@ class NameModel:
         else:
             return ()
         # a non-name word (宣布, 高度, 常州) or a follow word (强调, 在) at pos starts no name
-        if self._nonname_re.match(text, pos) or self._follow_re.match(text, pos):
+        if self._no_start_re.match(text, pos):
             return ()
         bad = _BAD_GIVEN_RE.search(text, pos + sur, pos + lengths[1])
         limit = bad.start() - pos if bad else len(text) - pos
@@ -84,7 +85,7 @@ class NameModel:
     # -- evidence -------------------------------------------------------------------------------
     def follow_strength(self, text: str, end: int) -> float:
         ch = text[end:end + 1]
-        if not ch or _NOT_NAME_CHAR_RE.match(ch):
+        if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):  # punctuation or the end
             return 3.0
         if ch in self._follow_first:
             m = self._follow_re.match(text, end)
@@ -127,7 +128,7 @@ class NameModel:
         word (出席, 关于) for three characters or more, or, for any length, the same string
         printed again in the article. The shortest reading with a cue wins.
         """
-        if self._nonname_re.match(text, pos) or self._follow_re.match(text, pos):
+        if self._no_start_re.match(text, pos):
             return None
         bad = _UNLISTED_BAD_RE.search(text, pos, pos + MAX_UNLISTED)
         limit = (bad.start() if bad else min(len(text), pos + MAX_UNLISTED)) - pos
@@ -146,7 +147,9 @@ class NameModel:
     def _agreement(self, text: str, pos: int, length: int, cand: str, known: Collection[str],
                    counts: Optional[Dict[str, int]]) -> float:
         s = 3.0 if cand in known else 0.0
-        n = _count(text, cand, pos, counts)
+        n = counts.get(cand) if counts is not None and len(text) <= 2 * AGREEMENT_WINDOW else None
+        if n is None:
+            n = _count(text, cand, pos, counts)
         if n >= 2:
             s += 1.5
             if length == 2 and pos + 3 <= len(text) and _count(text, text[pos:pos + 3], pos, counts) >= n:

@@ -120,11 +120,13 @@ class Scanner:
         pending: List[TitleHit] = []
         pending_next = -1
         single, compound = self.names.single, self.names.compound
+        labels, post_name_posts, surname_re = self._labels, self._post_name_posts, self._surname_re
         for hit in self._hits_re.finditer(text):
             s, e = hit.span()
             if s < floor or (credit_ranges and _inside(s, credit_ranges)):
                 continue
-            if hit.group() in self._labels:
+            word = hit.group()
+            if word in labels:
                 pending = []
                 floor = self._read_list(text, e, [], "label", mentions, known, counts, floor)
                 continue
@@ -134,14 +136,13 @@ class Scanner:
             # cheap exits first: most posts have no name on either side (市委书记 alone, 主任 …)
             name_next = nxt in single or text[e:e + 2] in compound
             sep_next = nxt in _SEP_START
-            name_before = s - 1 > floor and self._surname_re.search(text, max(floor, s - 7), s - 1) is not None
+            name_before = s - 1 > floor and surname_re.search(text, max(floor, s - 7), s - 1) is not None
             other_next = not (name_next or sep_next) and "\u3400" <= nxt <= "\u9fff"  # an unlisted surname?
             if not (name_next or sep_next or name_before or other_next):
                 pending = []
                 continue
             start = self._element_start(text, s, floor)
-            core = self._name_before_post(text, start, s) if name_before and hit.group() in self._post_name_posts \
-                else None
+            core = self._name_before_post(text, start, s) if name_before and word in post_name_posts else None
             if core is not None and (len(core) >= 3 or core in known):
                 self._post_name(text, start, start + len(core), e, mentions, known)
                 floor = e
@@ -316,7 +317,7 @@ class Scanner:
         if journalists:
             order += [(ms[0].start, n, True) for n, ms in journalists.items()]
         order.sort()
-        parse = self.parser.parse
+        parse, parsed = self.parser.parse, self.parser._cache.get
         people: List[Person] = []
         for i, (_, name, is_journalist) in enumerate(order, 1):
             pid = f"P{i}"
@@ -335,7 +336,7 @@ class Scanner:
             for t in chain:
                 info = t.info
                 if info is None:
-                    info = t.info = parse(t.text)
+                    info = t.info = parsed(t.text) or parse(t.text)
                 if info.kind == "executive":
                     kind = "executive"
             people.append(Person(pid, name, kind, [t.text for t in chain], ms))

@@ -35,10 +35,12 @@ def _compiled(patterns_dir: Optional[Path] = None) -> Tuple[_Triggers, _Rx, List
     """Line rules: (their triggers, one alternation matched against whole short lines, group
     name → rule in ``_GROUPS``); inline rules: (triggers, pattern, rule) each.
 
-    Line rules need no pre-check: only lines of at most ``MAX_JUNK_LINE`` characters are tried,
-    with one anchored ``fullmatch``. Inline triggers are tested one by one: Python's ``re`` or
-    ``in`` finds one literal very fast, but an alternation of dozens of them costs more than all
-    the single searches together.
+    Line rules are tried, with one anchored ``fullmatch`` on lines of at most ``MAX_JUNK_LINE``
+    characters, only on the lines where a line trigger occurs (a rule's trigger occurs in every
+    match of it, so no other line can match); the triggers that are plain words are found with one
+    alternation of literals (the engine skips to their first characters in C), the others one by
+    one. Inline triggers are tested one by one: Python's ``re`` or ``in`` finds one literal very
+    fast, but an alternation of dozens of them costs more than all the single searches together.
     """
     rules = junk_rules(patterns_dir)
     line_rules = [r for r in rules if r.scope == "line"]
@@ -66,6 +68,32 @@ def _triggers(triggers: Iterable[str]) -> Tuple[Union[str, Pattern[str]], ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=8)
+def _line_finders(triggers: _Triggers) -> Tuple[Pattern[str], ...]:
+    """Regexes whose hits together cover every occurrence of ``triggers``: one alternation of the
+    plain words, and each regex trigger."""
+    words = sorted((t for t in triggers if isinstance(t, str)), key=len, reverse=True)
+    finders = [re.compile("|".join(map(re.escape, words)))] if words else []
+    return tuple(finders + [t for t in triggers if not isinstance(t, str)])
+
+
+def _trigger_lines(text: str, triggers: _Triggers) -> List[int]:
+    """Sorted start positions of the lines that hold (part of) a trigger hit."""
+    starts = set()
+    for finder in _line_finders(triggers):
+        for m in finder.finditer(text):
+            a, b = m.span()
+            last = max(b - 1, a)  # the last character the hit covers
+            ls = text.rfind("\n", 0, a) + 1
+            while True:
+                starts.add(ls)
+                le = text.find("\n", ls)
+                if le < 0 or le >= last:
+                    break
+                ls = le + 1
+    return sorted(starts)
+
+
 def _any(triggers: Tuple[Union[str, Pattern[str]], ...], text: str) -> bool:
     return any((t in text) if isinstance(t, str) else t.search(text) for t in triggers)
 
@@ -83,21 +111,21 @@ def is_jammer(run: str) -> bool:
 
 def junk_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """Remove web junk, recording each removal with its reason."""
-    _line_triggers, line_rx, inline = _compiled()
+    line_triggers, line_rx, inline = _compiled()
     found: List[Tuple[int, int, str, str]] = []
     if line_rx is not None:
         groups = _GROUPS[None]
-        pos = 0
-        for line in text.split("\n"):
-            line_end = pos + len(line)
-            if len(line) <= MAX_JUNK_LINE:
-                stripped = line.strip(_BLANKS)
+        for pos in _trigger_lines(text, line_triggers):
+            line_end = text.find("\n", pos)
+            if line_end < 0:
+                line_end = len(text)
+            if line_end - pos <= MAX_JUNK_LINE:
+                stripped = text[pos:line_end].strip(_BLANKS)
                 m = line_rx.fullmatch(stripped) if stripped else None
                 if m:
                     rule = groups[m.lastgroup or ""]
                     stop = min(line_end + 1, len(text))  # the line goes with its line break
                     found.append((pos, stop, rule.id, rule.reason))
-            pos = line_end + 1
     for trigger, pattern, rule in inline:
         if _any(trigger, text):
             for m in pattern.finditer(text):

@@ -37,6 +37,7 @@ GLOSS = re.compile(
 # The same, cut off by the end of the excerpt: ``強(qi``.
 TRUNCATED = re.compile(rf"(?P<char>{_HAN})(?P<gloss>[(（](?P<syl>[{PINYIN_LETTERS}]{{1,6}}))\s*\Z")
 _QUICK = re.compile(rf"[(（][{PINYIN_LETTERS}]")
+_TAIL = 1 + 1 + 6  # TRUNCATED before its trailing whitespace: character, parenthesis, letters
 
 
 @lru_cache(maxsize=65536)
@@ -81,7 +82,9 @@ def pinyin_step(text: str, ctx: StepContext) -> Optional[StepOutput]:
     out = GLOSS.sub(repl, text)
     ctx.count("kept_parentheses", len(kept))
     ctx.count("glosses_removed", len(spans))
-    tail = TRUNCATED.search(text)
+    # A cut-off gloss ends the text (but for whitespace), so it starts within the last
+    # _TAIL non-space characters: searching only there avoids trying every Han character.
+    tail = TRUNCATED.search(text, max(0, len(text.rstrip()) - _TAIL))
     if tail and is_truncated_gloss_of(tail.group("char"), tail.group("syl")):
         start = tail.start("gloss")
         if not spans or spans[-1][1] <= start:

@@ -56,42 +56,138 @@ _META = set(".^$*+?{}[]\\()")
 
 
 def _triggers(triggers: Iterable[str]) -> Tuple[Union[str, Pattern[str]], ...]:
-    """Alternatives of plain words become separate substrings (``in`` is the fastest test);
-    anything else stays a regex."""
+    """Alternatives of plain words become separate substrings; a regex that matches only a few
+    fixed strings (``[|｜]``, ``\\.(?:png|jpe?g)``, ``T[大中小]``) becomes those strings; anything
+    else stays a regex."""
     out: List[Union[str, Pattern[str]]] = []
     for trigger in dict.fromkeys(triggers):
         parts = trigger.split("|")
         if all(p and not (_META & set(p)) for p in parts):
             out.extend(parts)
+            continue
+        words = _finite_words(trigger)
+        if words is not None and all(words):
+            out.extend(words)
         else:
             out.append(re.compile(trigger))
     return tuple(dict.fromkeys(out))
 
 
+_MAX_WORDS = 64
+
+
+def _regex_parser():
+    """CPython's own regex parser and its constants (``re._parser`` from 3.11, ``sre_parse``
+    before)."""
+    try:
+        from re import _constants, _parser
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _constants, _parser
+
+
+def _finite_words(pattern: str) -> Optional[List[str]]:
+    """Every string ``pattern`` matches, when that is a short list (literals, classes of
+    literals, alternations, groups, small ``?``/``{m,n}`` repeats); else ``None``."""
+    c, _parser = _regex_parser()
+
+    def expand(items) -> Optional[List[str]]:
+        words = [""]
+        for op, av in items:
+            if op is c.LITERAL:
+                alts = [chr(av)]
+            elif op is c.IN and all(o is c.LITERAL for o, _ in av):
+                alts = [chr(v) for _, v in av]
+            elif op is c.BRANCH:
+                alts = []
+                for branch in av[1]:
+                    sub = expand(branch)
+                    if sub is None:
+                        return None
+                    alts.extend(sub)
+            elif op is c.SUBPATTERN and not av[1] and not av[2]:
+                alts = expand(av[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 4:
+                sub = expand(av[2])
+                if sub is None:
+                    return None
+                alts = []
+                level = [""]
+                for k in range(av[1] + 1):
+                    if k >= av[0]:
+                        alts.extend(level)
+                    level = [a + b for a in level for b in sub]
+            else:
+                return None
+            if alts is None:
+                return None
+            words = [w + a for w in words for a in alts]
+            if len(words) > _MAX_WORDS:
+                return None
+        return words
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & ~(re.UNICODE | re.ASCII):
+        return None
+    words = expand(list(parsed))
+    return list(dict.fromkeys(words)) if words is not None else None
+
+
 @lru_cache(maxsize=8)
-def _line_finders(triggers: _Triggers) -> Tuple[Pattern[str], ...]:
-    """Regexes whose hits together cover every occurrence of ``triggers``: one alternation of the
-    plain words, and each regex trigger."""
-    words = sorted((t for t in triggers if isinstance(t, str)), key=len, reverse=True)
-    finders = [re.compile("|".join(map(re.escape, words)))] if words else []
-    return tuple(finders + [t for t in triggers if not isinstance(t, str)])
+def _word_scanner(triggers: _Triggers) -> Tuple[Optional[Pattern[str]], Dict[str, Tuple[str, ...]]]:
+    """One alternation of every trigger word (longest first), and for each word the words that
+    are prefixes of it (itself included): at a position the alternation reports only the
+    longest word, the shorter ones starting there occur too."""
+    words = sorted({t for t in triggers if isinstance(t, str)}, key=len, reverse=True)
+    if not words:
+        return None, {}
+    prefixes = {w: tuple(v for v in words if w.startswith(v)) for w in words}
+    return re.compile("|".join(map(re.escape, words))), prefixes
 
 
-def _trigger_lines(text: str, triggers: _Triggers) -> List[int]:
-    """Sorted start positions of the lines that hold (part of) a trigger hit."""
+def _word_hits(text: str, triggers: _Triggers) -> List[Tuple[int, str]]:
+    """(position, word) of every occurrence of every trigger word: the search restarts one
+    character after each hit, so overlapping occurrences are found too."""
+    rx, prefixes = _word_scanner(triggers)
+    hits: List[Tuple[int, str]] = []
+    if rx is None:
+        return hits
+    search = rx.search
+    m = search(text)
+    while m is not None:
+        start = m.start()
+        hits.extend((start, w) for w in prefixes[m.group()])
+        m = search(text, start + 1)
+    return hits
+
+
+def _trigger_lines(text: str, spans: Iterable[Tuple[int, int]]) -> List[int]:
+    """Sorted start positions of the lines that hold (part of) one of ``spans``."""
     starts = set()
-    for finder in _line_finders(triggers):
-        for m in finder.finditer(text):
-            a, b = m.span()
-            last = max(b - 1, a)  # the last character the hit covers
-            ls = text.rfind("\n", 0, a) + 1
-            while True:
-                starts.add(ls)
-                le = text.find("\n", ls)
-                if le < 0 or le >= last:
-                    break
-                ls = le + 1
+    for a, b in spans:
+        last = max(b - 1, a)  # the last character the hit covers
+        ls = text.rfind("\n", 0, a) + 1
+        while True:
+            starts.add(ls)
+            le = text.find("\n", ls)
+            if le < 0 or le >= last:
+                break
+            ls = le + 1
     return sorted(starts)
+
+
+@lru_cache(maxsize=8)
+def _all_triggers(*groups: _Triggers) -> _Triggers:
+    return tuple(dict.fromkeys(t for group in groups for t in group))
+
+
+@lru_cache(maxsize=8)
+def _words_of(triggers: _Triggers) -> frozenset:
+    return frozenset(t for t in triggers if isinstance(t, str))
 
 
 def _any(triggers: Tuple[Union[str, Pattern[str]], ...], text: str) -> bool:
@@ -112,10 +208,16 @@ def is_jammer(run: str) -> bool:
 def junk_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """Remove web junk, recording each removal with its reason."""
     line_triggers, line_rx, inline = _compiled()
+    every = _all_triggers(line_triggers, tuple(t for trigger, _p, _r in inline for t in trigger))
+    hits = _word_hits(text, every)
+    present = {w for _pos, w in hits}
     found: List[Tuple[int, int, str, str]] = []
     if line_rx is not None:
         groups = _GROUPS[None]
-        for pos in _trigger_lines(text, line_triggers):
+        line_words = _words_of(line_triggers)
+        spans = [(a, a + len(w)) for a, w in hits if w in line_words]
+        spans += [m.span() for t in line_triggers if not isinstance(t, str) for m in t.finditer(text)]
+        for pos in _trigger_lines(text, spans):
             line_end = text.find("\n", pos)
             if line_end < 0:
                 line_end = len(text)
@@ -127,7 +229,7 @@ def junk_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
                     stop = min(line_end + 1, len(text))  # the line goes with its line break
                     found.append((pos, stop, rule.id, rule.reason))
     for trigger, pattern, rule in inline:
-        if _any(trigger, text):
+        if any((t in present) if isinstance(t, str) else t.search(text) for t in trigger):
             for m in pattern.finditer(text):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), rule.id, rule.reason))

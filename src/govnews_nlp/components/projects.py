@@ -18,6 +18,7 @@ into it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
@@ -164,6 +165,11 @@ class ProjectFinder:
         masked_ends.update(e for _, e in amounts)
         overlays = [(cs, ce, CAP_MASK) for cs, ce, _ in capacities]
         overlays += [(s, e, BOUNDARY_MASK) for s, e in amounts]
+        # capacities and amounts never overlap (the scanner resumes after each hit): sorted by
+        # start they are sorted by end too, so one bisection tells whether a window has any
+        spans_sorted = sorted((s, e) for s, e, _ in overlays)
+        overlay_starts = [s for s, _ in spans_sorted]
+        overlay_ends = [e for _, e in spans_sorted]
         for m in self.head_re.finditer(text):
             hs, he = m.span()
             if hs == 0 or text[hs - 1] in _HARD_STOPS:
@@ -176,8 +182,16 @@ class ProjectFinder:
             stop = _CLAUSE_STOP_RE.search(raw_rev, n - hs, n - lo)
             if stop is not None:
                 lo = n - 1 - stop.start()
-            win = self._mask(text, lo, he, overlays)
-            cand = self._candidate(win, lo, hs - lo, he - lo, m.group())
+            i = bisect_right(overlay_ends, lo)
+            if (i == len(overlay_ends) or overlay_starts[i] >= he) and not _NEEDS_MASK.search(text, lo, hs):
+                # nothing to mask (no capacity, amount, digit or bracket before the head): the
+                # window is the text itself and the reversed text serves for the boundary search
+                win = text[lo:he]
+                rev, base = raw_rev, n - lo
+            else:
+                win = self._mask(text, lo, he, overlays)
+                rev, base = win[::-1], he - lo
+            cand = self._candidate(win, rev, base, lo, hs - lo, he - lo, m.group())
             if (
                 cand is not None and cand[0] > 0 and text[cand[0] - 1] == "“" and text.startswith("”", he)
                 and CAP_MASK not in win[cand[0] - lo:hs - lo]
@@ -223,21 +237,23 @@ class ProjectFinder:
             win = _MASKS.sub(_mask_match, win)
         return win
 
-    def _left(self, rev: str, end: int, lo: int) -> Tuple[int, Optional[re.Match]]:
+    def _left(self, rev: str, base: int, end: int, lo: int) -> Tuple[int, Optional[re.Match]]:
         """Start of the name ending at ``end`` of the masked window (searching no further left
-        than ``lo``) and the boundary match, on the reversed window ``rev``, that ends it
-        (``None`` when ``lo`` was reached). The pattern has no lookbehind and its lookaheads
-        stop at ``endpos``, so searching ``rev`` between bounds equals searching the slice."""
-        n = len(rev)
-        b = self.boundary_rev.search(rev, n - end, n - lo)
-        return (n - b.start(), b) if b else (lo, None)
+        than ``lo``) and the boundary match, on the reversed text ``rev``, that ends it
+        (``None`` when ``lo`` was reached); window offset ``p`` is ``rev[base - p - 1]``. The
+        pattern has no lookbehind and its lookaheads stop at ``endpos``, so searching ``rev``
+        between bounds equals searching the reversed slice."""
+        b = self.boundary_rev.search(rev, base - end, base - lo)
+        return (base - b.start(), b) if b else (lo, None)
 
-    def _candidate(self, win: str, off: int, hs: int, he: int, head: str) -> Optional[Tuple[int, int, str]]:
+    def _candidate(
+        self, win: str, rev: str, base: int, off: int, hs: int, he: int, head: str
+    ) -> Optional[Tuple[int, int, str]]:
         """A mention ``(start, end, head)`` in text offsets, or ``None``; ``win`` is the masked
-        text from ``off``, the head is at ``hs:he`` of it."""
+        text from ``off``, the head is at ``hs:he`` of it; ``rev``/``base``: its reversed form
+        (see :meth:`_left`)."""
         lo = max(0, hs - MAX_NAME)
-        rev = win[::-1]
-        start, b = self._left(rev, hs, lo)
+        start, b = self._left(rev, base, hs, lo)
         if b is None and off + lo > 0:
             return None  # no boundary within reach: a run-on, not a name
         if b is not None and b.group("reject"):
@@ -249,7 +265,7 @@ class ProjectFinder:
             bstart = start - len(b.group())
             left_is_project = bool(self.head_re.search(win, max(0, bstart - 3), bstart))
             if not left_is_project:
-                start2, b2 = self._left(rev, bstart, max(0, bstart - MAX_NAME))
+                start2, b2 = self._left(rev, base, bstart, max(0, bstart - MAX_NAME))
                 # the left part has a capacity of its own (``北岭年产300万吨高端焦化及化产综合
                 # 利用项目``): one item whose product list is coordinated, not two projects
                 joined = right.startswith(CAP_MASK) or CAP_MASK in win[start2:bstart]
@@ -329,5 +345,10 @@ def _residue_generic(rest: str) -> bool:
 def _subsequence(short: str, long_: str) -> bool:
     if len(short) >= len(long_) or len(short) < 4:
         return False
-    it = iter(long_)
-    return all(ch in it for ch in short)
+    find = long_.find
+    pos = 0
+    for ch in short:  # str.find from the last hit: a C scan per character, stops at the first miss
+        pos = find(ch, pos) + 1
+        if not pos:
+            return False
+    return True

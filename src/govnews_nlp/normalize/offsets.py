@@ -285,10 +285,11 @@ def _compose_small_second(first: OffsetMap, second: OffsetMap):
     s_src0, s_src1, s_out0, s_out1 = (second._columns()[k] for k in (2, 3, 0, 1))
     if not (_well_ordered(f0, f1) and _well_ordered(s_src0, s_src1)):
         return None
-    # intervals on the middle text: (lo, hi, which, index); ties ordered like np.lexsort((hi, lo))
-    intervals = sorted([(lo, hi, 0, i) for i, (lo, hi) in enumerate(zip(f0, f1))]
-                       + [(lo, hi, 1, i) for i, (lo, hi) in enumerate(zip(s_src0, s_src1))],
-                       key=lambda t: (t[0], t[1]))
+    # intervals on the middle text: (lo, hi, which, index); tuple order = np.lexsort((hi, lo))
+    # with its stable ties (first's before second's, then by index)
+    intervals = [(lo, hi, 0, i) for i, (lo, hi) in enumerate(zip(f0, f1))]
+    intervals += [(lo, hi, 1, i) for i, (lo, hi) in enumerate(zip(s_src0, s_src1))]
+    intervals.sort()
     rows: List[Tuple[int, int, int, int]] = []
     n = len(intervals)
     k = 0

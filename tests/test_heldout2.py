@@ -30,7 +30,7 @@ SCORE_PY = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / 
 KINDS = ("official", "executive", "journalist")
 IDS = [f"U{i:02d}" for i in range(1, 13)]
 
-# Measured on the first run (gold and articles committed at adabd29 before the run; system at c7e6767),
+# Measured on the first run (gold and articles committed at adabd29 before the run; system at 6cb76a6),
 # `govnews-nlp extract tests/heldout2/articles` (segmenter "char") scored by score.py:
 #   officials   gold 54 pred 48 tp 47  P 0.979 R 0.870 F1 0.922
 #   titles      gold 66 pred 64 tp 64  P 1.000 R 0.970 F1 0.985

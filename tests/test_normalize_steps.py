@@ -173,6 +173,9 @@ def test_quotes(raw, expected):
          "何党生调研工业项目时强调\n以工业高质量发展实绩实效\n10月8日，区委书记"),
         ("第一段，\n\n第二段。", "第一段，\n\n第二段。"),
         ("\n\n、", "\n\n、"),
+        # a comma line before a line that starts with a mark: joining would leave ",?" for a
+        # second pass of the punct step, so they stay apart (idempotence)
+        ("问题,\n?是否", "问题，\n?是否"),
     ],
 )
 def test_lines(raw, expected):

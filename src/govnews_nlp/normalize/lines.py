@@ -30,6 +30,7 @@ _PARA_SPACE = re.compile(rf"[。！？!?](?:[”\"])?({_SP}+)(?=[\u4e00-\u9fff�
 _PARA_QUICK = re.compile(rf"[。！？!?][”\"]?{_SP}")
 _COMMA_EOL = re.compile(rf"[,，、]{_SP}*\n")  # without one, no sentence is open across lines
 _BLANKS = " \t\u3000\u00a0"
+_MARKS = frozenset(",，、。;；!！?？:：")  # what the punct step collapses when two are adjacent
 _COMMAS = ",，、"
 _FINAL = "。！？!?；;…"
 _CLOSERS = "”\"’)）"
@@ -79,7 +80,10 @@ def lines_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
             open_sentence = True
             end_content = starts[i] + len(stripped)
             next_content = starts[i + 1] + (len(nxt) - len(nxt.lstrip(_BLANKS)))
-            if not any(end_content <= j < next_content for j in joined) and not any(
+            # no join between two marks the punct step collapses (``,\n?``): it ran before this
+            # step, so the pair would be left for a second pass (idempotence)
+            pair = stripped[-1] in _MARKS and text[next_content:next_content + 1] in _MARKS
+            if not pair and not any(end_content <= j < next_content for j in joined) and not any(
                     e.start <= end_content < e.end for e in edits):
                 edits.append(Edit(end_content, next_content, ""))
                 ctx.count("joined_broken_line")

@@ -42,6 +42,7 @@ _GENERIC_ACT = (
     r"(?P<gact>(?P<gact_noun>(?:(?![增减降销售耗税值排用缴收利])[\u4e00-\u9fff]){1,3}?)"
     r"(?:能力|规模|产能|量))"
 )
+_MAGNITUDE = re.compile("[万亿]")
 #: How far left of a number a rate marker (with its product words) or a keyword may start.
 LOOKBACK = 24
 #: Most product words between a rate marker and its number (``年产高档生活用纸396万吨``).
@@ -182,6 +183,9 @@ class QuantityScanner:
             rf"(?P<modal>可以|可|能|均|将|设计|计划|预计)?(?:(?P<act>{_alt(list(rate))})(?!值)|{_GENERIC_ACT})"
             rf"(?P<prod>[^\W\d_]{{0,{MAX_PRODUCT}}}?)(?:为|可达|达到|达|是)?$"
         )
+        # every time base contains one of these characters (年, 日, 天, 时): a character-class
+        # search runs in C, the marker regex (it starts with a lookbehind) tries every position
+        self.marker_pre = re.compile(f"[{''.join(sorted({re.escape(w[-1]) for w in prefix}))}]" if prefix else r"(?!)")
         self.context = re.compile(rf"(?:{_alt(list(ctx))})")
         self.kw_re = re.compile(
             rf"(?P<kw>{_alt(list(self.kw_before))})(?P<gap>[^\W\d_]{{0,6}}?)$"
@@ -238,19 +242,28 @@ class QuantityScanner:
         return None, None
 
     def _capacity(self, text: str, nm: re.Match, a: re.Match, tail: re.Match) -> Optional[Quantity]:
-        start, end = nm.start(), tail.end("per") if tail.group("per") else a.end()
+        # cheap tests first; the number is parsed only for a hit that passed them (same result:
+        # every test is a pure function of the text)
+        tail_per = tail.group("per")
+        start, end = nm.start(), tail.end("per") if tail_per else a.end()
         before = text[max(0, start - LOOKBACK):start]
         after = text[a.end():a.end() + 12]
         if self.cap_after(after) or self.cap_before(before):
             return None
+        unit_text = a.group("unit")
+        rule = self.units[unit_text.lower()]
+        # a rate marker holds a time base: without one of its characters there is none to search
+        mk = self.marker.search(before) if self.marker_pre.search(before) else None
+        if not mk and not tail_per:
+            if rule.bare == "never":
+                return None
+            if rule.bare == "magnitude" and not _MAGNITUDE.search(nm.group("num")):
+                return None
         value = numbers.try_parse(nm.group("num"))
         if value is None or value == 0:
             return None
-        unit_text = a.group("unit")
-        rule = self.units[unit_text.lower()]
-        per = self.suffix_per.get(tail.group("per").lower()) if tail.group("per") else None
+        per = self.suffix_per.get(tail_per.lower()) if tail_per else None
         activity = product = None
-        mk = self.marker.search(before)
         text_start = start
         if mk:
             per = per or self.prefix_per[mk.group("per")]
@@ -258,18 +271,14 @@ class QuantityScanner:
             product = mk.group("prod") or None
             text_start = start - (len(before) - mk.start())
         else:
-            ctx = list(self.context.finditer(before[-10:]))
-            if ctx:
-                activity = self.ctx_activity[ctx[-1].group()]
-        if product is None and not tail.group("per"):
+            # the last context word of the 10 characters before the number
+            words = self.context.findall(before, max(0, len(before) - 10))
+            if words:
+                activity = self.ctx_activity[words[-1]]
+        if product is None and not tail_per:
             pa = self.product_after.match(text, a.end())
             if pa:
                 product = pa.group("prod")
-        if not mk and not tail.group("per"):
-            if rule.bare == "never":
-                return None
-            if rule.bare == "magnitude" and not re.search("[万亿]", nm.group("num")):
-                return None
         qual, qkind = self._qualifier(nm, tail)
         canonical = value * rule.factor
         return Quantity(

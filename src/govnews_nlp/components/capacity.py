@@ -177,14 +177,14 @@ class CapacityRuler(RuleComponent):
         cap_spans = spans[: len(caps)]
         inv_spans = spans[len(caps): len(caps) + len(invs)]
         proj_spans = spans[len(caps) + len(invs):]
-        spans_of = {"capacity": cap_spans, "investment": inv_spans, "project": proj_spans}
         inv_records = [q.record() for q in invs]
         proj_records = [p.record() for p in projects]
         user_data = doc.user_data
-        for name, recs in (("capacity", cap_records), ("investment", inv_records), ("project", proj_records)):
-            user_data[SPAN_RECORDS_KEY + name] = {
-                f"{s.start_char}:{s.end_char}": rec for s, rec in zip(spans_of[name], recs)
-            }
+        # keyed by the hits' offsets, which are the spans' (make_spans never moves a boundary)
+        for name, found, recs in (
+            ("capacity", caps, cap_records), ("investment", invs, inv_records), ("project", projects, proj_records)
+        ):
+            user_data[SPAN_RECORDS_KEY + name] = {f"{h.start}:{h.end}": rec for h, rec in zip(found, recs)}
         groups = doc.spans  # SpanGroups built here: the mapping's __setitem__ would wrap each list
         for group, group_spans in (("CAPACITY", cap_spans), ("INVESTMENT", inv_spans), ("PROJECT", proj_spans)):
             name = GROUPS[group]

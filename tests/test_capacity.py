@@ -322,6 +322,32 @@ def test_rate_marker_grammar(cap_nlp, sentence, text, per, activity):
     assert [(c["text"], c["per"], c.get("activity")) for c in got] == [(text, per, activity)]
 
 
+# handling verbs take a time base like 年处理 (marker table data; README per rule)
+@pytest.mark.parametrize(
+    "sentence,text,per,activity,product",
+    [
+        ("园区固废中心年处置危险废物3万吨。", "年处置危险废物3万吨", "年", "处置", "危险废物"),
+        ("该中心年消纳建筑垃圾80万吨。", "年消纳建筑垃圾80万吨", "年", "处理", "建筑垃圾"),
+        ("项目年综合利用秸秆12万吨。", "年综合利用秸秆12万吨", "年", "利用", "秸秆"),
+        ("新线年回收利用废旧塑料2万吨。", "年回收利用废旧塑料2万吨", "年", "利用", "废旧塑料"),
+        ("示范装置年转化二氧化碳10万吨。", "年转化二氧化碳10万吨", "年", "转化", "二氧化碳"),
+        ("支线管道年输送天然气30亿立方米。", "年输送天然气30亿立方米", "年", "输送", "天然气"),
+        ("储配站每日供应液化气200吨。", "每日供应液化气200吨", "日", "供应", "液化气"),
+        ("焚烧炉日处置医疗废物45吨。", "日处置医疗废物45吨", "日", "处置", "医疗废物"),
+    ],
+)
+def test_handling_verb_markers(cap_nlp, sentence, text, per, activity, product):
+    got = caps(cap_nlp, sentence)
+    assert [(c["text"], c["per"], c.get("activity"), c.get("product")) for c in got] == [
+        (text, per, activity, product)
+    ]
+
+
+@pytest.mark.parametrize("sentence", ["全县年利用外资3亿美元,设备年利用率95%。", "该厂年处置费用3000万元。"])
+def test_handling_verb_negatives(cap_nlp, sentence):
+    assert caps(cap_nlp, sentence) == []
+
+
 @pytest.mark.parametrize(
     "sentence,text,value,unit,per",
     [

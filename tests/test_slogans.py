@@ -72,6 +72,14 @@ POSITIVES = [
     ("启动“万名干部联万企计划”。", ["万名干部联万企计划"], "campaign"),
     ("持续推进大宗物料“汽改铁”。", ["汽改铁"], "directive"),
     ("坚定实施“引进来”战略。", ["引进来"], "directive"),
+    # middle-dot themes: halves of 4+ characters are parallel by shape, shorter ones need a frame
+    ("以“数智赋能·绿色转型”为主题的产业峰会在会展中心开幕。", ["数智赋能·绿色转型"], "directive"),
+    ("全县开展“奋进新时代・建功新征程”主题宣讲。", ["奋进新时代・建功新征程"], "directive"),
+    ("以“山水·家园”为主题开展摄影活动。", ["山水·家园"], "directive"),
+    # numbered chains (numeral + short body, twice or more), also when the last link is 中心/基地
+    ("加快建设“两园一中心”,完善配套服务。", ["两园一中心"], "numbered"),
+    ("全力打造“一核两翼三带”发展格局。", ["一核两翼三带"], "numbered"),
+    ("着力构建“一城三区两基地”。", ["一城三区两基地"], "numbered"),
 ]
 
 
@@ -132,6 +140,13 @@ NEGATIVES = [
     # honour and status titles, even in a programme frame
     "该企业被评为“省级绿色工厂”示范企业。",
     "开发区成功入选“国家级循环化改造”试点名单。",
+    # a middle dot joining short halves without a cue: a name, not a formula
+    "小区门口挂着“锦绣园·天玺湾”的招牌。",
+    "书架上摆着“约翰·史密斯”的传记。",
+    # one numeral link ending in a name noun is a name; counts are not chains
+    "市里新设了“三中心”。",
+    "入驻“创新创业服务中心”的企业已有40家。",
+    "全年引进两个项目、三家企业,新建一个中心。",
 ]
 
 

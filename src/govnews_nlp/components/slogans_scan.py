@@ -48,8 +48,20 @@ PLAN_CONGRESS_RE = re.compile("(?:党的)?[十二]?[一二三四五六七八九�
 NUMBERED_RE = re.compile(f"[{NUMERALS}]")
 NUMERAL_TIME_RE = re.compile(f"[{NUMERALS}]+(?:期|季度|届|次|批|号|级|岁|倍|成|周年|等奖|星级|层|楼|点钟)$")
 PARALLEL_SPLIT_RE = re.compile(r"[、,，]")
+#: Middle dots that join the parallel halves of a theme (“智造泺城·共赢未来”); U+00B7, U+30FB,
+#: U+2027, U+2022, U+2219 all occur in Chinese pages for the same mark.
+DOTS = "·・‧•∙"
+DOT_SPLIT_RE = re.compile(f"[{DOTS}]")
+#: Shortest half of a dot-joined formula accepted by shape; shorter halves are typically names
+#: (“碧桂园·天玺”, “约翰·史密斯”) and need a context cue like any other quotation.
+DOT_HALF_MIN = 4
 CJK_ONLY_RE = re.compile(f"[{CJK}]+")
-CJK_LIST_RE = re.compile(f"[{CJK}]+(?:[、,，][{CJK}]+)*")
+CJK_LIST_RE = re.compile(f"[{CJK}]+(?:[、,，{DOTS}][{CJK}]+)*")
+#: A numbered chain: two or more links of numeral + a short body (一区两中心, 一主两新, 四为四高两同步,
+#: 一港三区). A body starting with a measure word is a count (两个项目三家企业), not a link.
+NUMBERED_CHAIN_RE = re.compile(
+    f"(?:[{NUMERALS}]+(?![个家项名位座条台套次批年月日天号期届级层岁人户元吨亩])[^{NUMERALS}\\d\\W]{{1,3}}){{2,}}"
+)
 ONLY_NUMERALS_RE = re.compile(f"[{NUMERALS}]+")
 DIGIT_RE = re.compile(r"\d")
 #: A quotation right after a colon or after 说/表示/问… (with or without a comma) is speech.
@@ -142,8 +154,10 @@ def classify(
         return None  # a quantity or a product/brand name
     if before.endswith(DESCRIPTIVE_BEFORE) and after.startswith(DESCRIPTIVE_AFTER):
         return None  # 集“资源开采、产品研发…”为一体: a descriptive list
-    if _ends(rules, "name_tail", content) or _starts(rules, "name_head", after):
-        return None
+    if (_ends(rules, "name_tail", content) and not NUMBERED_CHAIN_RE.fullmatch(content)) or _starts(
+        rules, "name_head", after
+    ):
+        return None  # a name (…公司, “…”品牌), but “一区两中心” is a chain of numbered links
     campaign = (
         _starts(rules, "campaign_head", after)
         or bool(CAMPAIGN_END_RE.search(content))
@@ -213,7 +227,16 @@ def classify(
 
 
 def _parallel(content: str) -> bool:
-    """Two or more clauses of Chinese (2-14 chars each, one of 3+) joined by 、 or a comma."""
+    """Two or more clauses of Chinese (2-14 chars each, one of 3+) joined by 、 or a comma.
+
+    A middle dot joins halves too (“智造泺城·共赢未来”), but only halves of ``DOT_HALF_MIN``+
+    characters: “碧桂园·天玺” or a foreign name is not a formula by shape.
+    """
+    if DOT_SPLIT_RE.search(content):
+        halves = DOT_SPLIT_RE.split(content)
+        if any(len(h) < DOT_HALF_MIN for h in halves):
+            return False
+        content = DOT_SPLIT_RE.sub("、", content)
     parts = PARALLEL_SPLIT_RE.split(content)
     if len(parts) < 2:
         return False

@@ -44,6 +44,8 @@ def credits_of(text: str):
         ("(江城日報(bào)記(jì)者(zhě) 邵嘉樹/文(wén) 湯(tāng)遠/圖)",
          [("江城日报记者", "邵嘉树"), ("江城日报记者", "汤远")]),
         ("文/钱立 图/孔雪\n", [("文", "钱立"), ("图", "孔雪")]),
+        # rare surnames (generated from jieba's name data, scripts/build_surnames.py)
+        ("记者 庹佳音 仵立军\n", [("记者", "庹佳音"), ("记者", "仵立军")]),
         # not credits
         ("审：张明", []),
         ("图文/张明", []),

@@ -95,6 +95,11 @@ CASES = [
     # rarer Han surnames from the national statistics
     ("县长麦嘉伦出席并致辞。", [("麦嘉伦", ["县长"], "official")]),
     ("市投资集团党委书记、董事长鹿景明介绍情况。", [("鹿景明", ["市投资集团党委书记", "董事长"], "executive")]),
+    # rare Han surnames from the generated block of surnames.jsonl (jieba's name data) and a variant
+    ("县委书记郄文博主持会议。", [("郄文博", ["县委书记"], "official")]),
+    ("市领导庹思源、甯立新、綦国梁参加。",
+     [("庹思源", [], "official"), ("甯立新", [], "official"), ("綦国梁", [], "official")]),
+    ("副区长蹇晓东出席。", [("蹇晓东", ["副区长"], "official")]),
     # names without a listed surname: a title chain before, a clear cue after
     ("州委书记吉克伍呷出席开工仪式。吉克伍呷强调,要保障工期。", [("吉克伍呷", ["州委书记"], "official")]),
     ("旗委常委、副旗长其木格主持会议。", [("其木格", ["旗委常委", "副旗长"], "official")]),
@@ -350,3 +355,16 @@ def test_dev_corpus_floor(off_nlp, dev_dir):
     assert rows["titles"]["f1"] >= 0.97
     assert rows["executives"]["f1"] >= 0.85
     assert result["title_chain_accuracy"] >= 0.95
+
+
+def test_generated_surnames_are_not_common_words():
+    """The jieba-derived block of surnames.jsonl keeps function words out (precision of the list)."""
+    import json
+
+    from govnews_nlp.components.officials_names import FUNCTION_CHARS
+    from govnews_nlp.lexicon import default_patterns_dir
+
+    lines = (default_patterns_dir() / "surnames.jsonl").read_text(encoding="utf-8").splitlines()
+    generated = [json.loads(ln)["chars"] for ln in lines if ln.startswith('{"id": "jieba')]
+    assert generated, "the generated block is missing: run scripts/build_surnames.py"
+    assert not set("".join(generated)) & (FUNCTION_CHARS | set("和向从由但那阿小"))

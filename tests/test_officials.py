@@ -100,6 +100,15 @@ CASES = [
     ("市领导庹思源、甯立新、綦国梁参加。",
      [("庹思源", [], "official"), ("甯立新", [], "official"), ("綦国梁", [], "official")]),
     ("副区长蹇晓东出席。", [("蹇晓东", ["副区长"], "official")]),
+    # later list items without a listed surname, after a label or sharing a chain
+    ("盟领导图门吉日嘎拉、乌云其木格、巴图参加。",
+     [("图门吉日嘎拉", [], "official"), ("乌云其木格", [], "official"), ("巴图", [], "official")]),
+    ("旗委副书记斯日古楞、旗政协主席朝鲁和巴图出席。",
+     [("斯日古楞", ["旗委副书记"], "official"), ("朝鲁和巴图", ["旗政协主席"], "official")]),
+    # a name ending in 和: before 、 or a follow word it is no conjunction
+    ("县领导郭文和、邹雅琴参加。", [("郭文和", [], "official"), ("邹雅琴", [], "official")]),
+    ("副县长彭秋和出席。", [("彭秋和", ["副县长"], "official")]),
+    ("县长吕明和副县长郑刚出席。", [("吕明", ["县长"], "official"), ("郑刚", ["副县长"], "official")]),
     # names without a listed surname: a title chain before, a clear cue after
     ("州委书记吉克伍呷出席开工仪式。吉克伍呷强调,要保障工期。", [("吉克伍呷", ["州委书记"], "official")]),
     ("旗委常委、副旗长其木格主持会议。", [("其木格", ["旗委常委", "副旗长"], "official")]),

@@ -37,7 +37,7 @@ MAX_UNLISTED = 6
 #: a bare post (市长热线) is not taken for a name.
 _UNLISTED_BAD_RE = re.compile(
     "[^\u3400-\u4dbf\u4e00-\u9fff]|["
-    + "".join(sorted((FUNCTION_CHARS - set("都不")) | PLACE_AFTER | set("处室办组会部站所队院线题议项程务")))
+    + "".join(sorted((FUNCTION_CHARS - set("都不和")) | PLACE_AFTER | set("处室办组会部站所队院线题议项程务")))
     + "]")
 
 
@@ -143,6 +143,29 @@ class NameModel:
             if (fs >= 2.0 and length >= 3) or _count(text, text[pos:end], pos, counts) >= 2:
                 return end
         return None
+
+    def absorb_he(self, text: str, pos: int, end: int) -> int:
+        """``end``, or ``end + 1`` when the 和 after the name is its last character (冼春和).
+
+        和 after a name is usually a conjunction (张明和李华), but a conjunction is never
+        followed by the list delimiter ``、`` nor by what follows a name (参加, punctuation):
+        ``县领导冼春和、巫雅琪参加``, ``副县长冼春和出席``. The name must stay within the
+        length its surname allows (3 after a single one, 4 after a compound one, 6 unlisted).
+        """
+        if text[end:end + 1] != "和":
+            return end
+        if text[pos:pos + 2] in self.compound:
+            longest = 4
+        elif text[pos:pos + 1] in self.single:
+            longest = 3
+        else:
+            longest = MAX_UNLISTED
+        if end + 1 - pos > longest:
+            return end
+        nxt = text[end + 1:end + 2]
+        if nxt == "、" or self.follow_strength(text, end + 1) >= 2.0:
+            return end + 1
+        return end
 
     def _agreement(self, text: str, pos: int, length: int, cand: str, known: Collection[str],
                    counts: Optional[Dict[str, int]]) -> float:

@@ -162,6 +162,8 @@ class Scanner:
                 longer = self._unlisted_name(text, e, counts)
                 if longer is not None and longer > name_end:
                     name_end = longer
+            if name_end is not None:
+                name_end = self.names.absorb_he(text, e, name_end)
             if name_end is not None and not self._post_re.match(text, e) \
                     and not (credit_ranges and _inside(e, credit_ranges)):
                 name = text[e:name_end]
@@ -257,8 +259,15 @@ class Scanner:
                     return floor
                 r = sep.end()
             end = self.names.resolve(text, r, known, direct=True, counts=counts)
+            if end is None or self.names.follow_strength(text, end) <= 0:
+                # a name with no listed surname (旗领导白音仓、萨仁图雅参加): the list position is
+                # as strong a context as a title chain, so the same unlisted-name rules apply
+                longer = self._unlisted_name(text, r, counts)
+                if longer is not None and (end is None or longer > end):
+                    end = longer
             if end is None:
                 return floor
+            end = self.names.absorb_he(text, r, end)
             nxt = self._post_re.search(text, r, end + 4)
             if nxt is not None and not _starts_name_after(text, nxt, end):
                 return floor  # the next item has a title of its own: 、区长王冲

@@ -46,6 +46,13 @@ def credits_of(text: str):
         ("文/钱立 图/孔雪\n", [("文", "钱立"), ("图", "孔雪")]),
         # rare surnames (generated from jieba's name data, scripts/build_surnames.py)
         ("记者 庹佳音 仵立军\n", [("记者", "庹佳音"), ("记者", "仵立军")]),
+        # a later name of the list without a listed surname (Mongolian), not a dictionary word
+        ("（旗融媒体中心 记者 乌云 萨日娜）\n", [("记者", "乌云"), ("记者", "萨日娜")]),
+        ("记者 孟凡 报道\n", [("记者", "孟凡")]),
+        # the label glued to the name once a gloss and its space are removed
+        ("来源：榆坪日报 記(jì)者(zhě) 桂思远 實習(xí)生 殷小禾", [("记者", "桂思远"), ("实习生", "殷小禾")]),
+        ("编辑祁雨桐责任编辑：鲍文", [("编辑", "祁雨桐"), ("责任编辑", "鲍文")]),
+        ("记者马上赶到现场。", []),
         # not credits
         ("审：张明", []),
         ("图文/张明", []),

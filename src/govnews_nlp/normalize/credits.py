@@ -63,8 +63,26 @@ def _is_name(name: str) -> bool:
     return name[0] in single and 2 <= len(name) <= 3
 
 
+#: Characters that are no part of a name read without a listed surname (function and title words).
+_UNLISTED_BAD = frozenset("的了在是和与及等要就对将把被从到并也还又都而这那有不市县区省镇乡委局厅府记讲话说届报道")
+
+
+def _is_unlisted_name(name: str) -> bool:
+    """A later name of a credit list whose surname is not listed (记者 乌日娜 塔娜): no function
+    character, and not a dictionary word (报道, 供稿, 整理 are no names)."""
+    if any(c in _UNLISTED_BAD for c in name):
+        return False
+    from .words import word_set  # loaded only when such a name is asked about
+
+    return name not in word_set()
+
+
 def _names_at(text: str, pos: int) -> List[Tuple[int, int]]:
-    """Names starting at ``pos``, separated by spaces, ``、`` or commas."""
+    """Names starting at ``pos``, separated by spaces, ``、`` or commas.
+
+    The first name needs a listed surname; a later one may do without (Mongolian 塔娜 after
+    乌日娜), delimited on both sides like the first, as the list itself is the context.
+    """
     found: List[Tuple[int, int]] = []
     n = len(text)
     while pos < n:
@@ -79,6 +97,15 @@ def _names_at(text: str, pos: int) -> List[Tuple[int, int]]:
             if _NAME_END.match(text, end) and _is_name(cand):
                 got = (pos, end)
                 break
+        if got is None and found:
+            for length in (2, 3, 4):
+                end = pos + length
+                if end > n or not _NAME.fullmatch(text, pos, end):
+                    break
+                if _NAME_END.match(text, end) and not text.startswith("摄", end) \
+                        and _is_unlisted_name(text[pos:end]):
+                    got = (pos, end)
+                    break
         if got is None:
             break
         found.append(got)
@@ -118,9 +145,15 @@ def find_credits(text: str, credit_cls) -> list:
                 continue
             if sep is not None:
                 names = _names_at(text, sep.end())
-            elif len(label) > 1:  # 记者管梓涵/文: the space went with a gloss; the marker delimits
+            elif len(label) > 1:
+                # the space after the label went with a gloss: 记者管梓涵/文 (the marker delimits),
+                # 记者甄璐 实习生 伏小满 (the name ends at a space, punctuation, the line end or
+                # another label)
                 names = _names_at(text, m.end())
-                if not names or not _MARKED.match(text, names[0][1]):
+                if not names:
+                    glued = _glued_name(text, m.end(), before_rx)
+                    names = [glued] if glued else []
+                if not names:
                     continue
             else:
                 continue
@@ -148,6 +181,17 @@ def find_credits(text: str, credit_cls) -> list:
             credits.append(credit_cls(start, end, BARE_ROLE, text[ns:ne], ns, ne))
     credits.sort(key=lambda c: (c.name_start, c.start))
     return credits
+
+
+def _glued_name(text: str, pos: int, before_rx: Pattern[str]) -> Optional[Tuple[int, int]]:
+    """A listed-surname name glued to its label and ended by another credit label (记者甄璐实习生)."""
+    for length in (2, 3, 4):
+        end = pos + length
+        if end > len(text) or not _NAME.fullmatch(text, pos, end):
+            break
+        if _is_name(text[pos:end]) and before_rx.match(text, end):
+            return pos, end
+    return None
 
 
 def _name_before(text: str, label_start: int) -> Optional[Tuple[int, int]]:

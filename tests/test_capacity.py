@@ -420,3 +420,39 @@ def test_project_generalization_negatives(cap_nlp, sentence):
 )
 def test_project_generalization(cap_nlp, sentence, expected):
     assert [p["text"] for p in projects(cap_nlp, sentence)] == expected
+
+
+# 和/与/及 between two activity nouns right before the head is inside one name; it separates
+# two items when the right side names a thing of its own (a place, a facility, a head)
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("检查组来到桐溪河道综合治理和生态修复工程现场。", ["桐溪河道综合治理和生态修复工程"]),
+        ("调研组走进青石湖湿地保护及修复工程。", ["青石湖湿地保护及修复工程"]),
+        ("随后来到枫林灌区续建配套与现代化改造工程。", ["枫林灌区续建配套与现代化改造工程"]),
+        ("察看了云溪大桥项目和松岭隧道改造工程。", ["云溪大桥项目", "松岭隧道改造工程"]),
+        ("在柏林镇污水厂提标改造和枫桥镇管网建设工程现场。", ["枫桥镇管网建设工程"]),
+        ("视察白鹭湾储气库和金穗产业园。", ["金穗产业园"]),
+    ],
+)
+def test_project_conjunction_inside_name(cap_nlp, sentence, expected):
+    assert [p["text"] for p in projects(cap_nlp, sentence)] == expected
+
+
+# a ranking adjective + optional sector word + head after a place, level, time or verb is a class
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "去年经开区安排重大项目52个。",
+        "枫江抽水蓄能电站是省重点能源项目。",
+        "该工程列为市级重点交通工程。",
+        "高新区重点产业项目加快推进。",
+        "柳河大桥是今年全市重点工程之一。",
+    ],
+)
+def test_project_ranked_generic(cap_nlp, sentence):
+    assert projects(cap_nlp, sentence) == []
+
+
+def test_project_name_before_rank_kept(cap_nlp):
+    assert [p["text"] for p in projects(cap_nlp, "在南水北调重大水利工程现场。")] == ["南水北调重大水利工程"]

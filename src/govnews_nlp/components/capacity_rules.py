@@ -118,11 +118,16 @@ class ProjectGenericRule(Rule):
     generic (``重点项目``, ``全市重大产业项目``). ``word``: modifiers; ``descriptor``: industry
     types (``新材料``, ``绿色建材``), generic unless the mention is an item of a ``、`` list;
     ``org``: a stem ending in one is an organisation's projects (``亚鑫集团项目``), not a name;
-    ``whole``: a full generic mention (``民生工程``)."""
+    ``whole``: a full generic mention (``民生工程``); ``rank``: ranking adjectives (``重点``,
+    ``重大``): generic words too, and a stem ending in one plus only modifiers or industry types,
+    after nothing but a place, a level or other generic words (``省重点能源项目``,
+    ``高新区重点交通工程``), is a category; ``activity``: activity nouns (``保护``, ``修复``,
+    ``改造``): a ``和``/``与``/``及`` between two of them right before the head joins one name
+    (``…一体化保护和修复工程``) instead of separating two items."""
 
     surface: Optional[str] = None
     pattern: Optional[str] = None
-    kind: Literal["word", "descriptor", "org", "whole"]
+    kind: Literal["word", "descriptor", "org", "whole", "rank", "activity"]
 
     @model_validator(mode="after")
     def _one_of(self) -> ProjectGenericRule:

@@ -131,17 +131,26 @@ class ProjectFinder:
         #: coordinators that may join two halves of one item (not 、 or 暨, which separate items)
         self.conj = {w for w in by_kind.get("delimiter", []) if w in ("和", "及", "与", "以及")}
 
-        def parts(kind: str) -> List[str]:
-            out = [re.escape(g.surface) for g in generic if g.kind == kind and g.surface]
+        def parts(*kinds: str) -> List[str]:
+            out = [re.escape(g.surface) for g in generic if g.kind in kinds and g.surface]
             out.sort(key=len, reverse=True)
-            out += [f"(?:{g.pattern})" for g in generic if g.kind == kind and g.pattern]
+            out += [f"(?:{g.pattern})" for g in generic if g.kind in kinds and g.pattern]
             return out
 
-        words = parts("word")
+        words = parts("word", "rank")  # a ranking adjective is a generic word too
         descs = parts("descriptor")
         self.generic_re = re.compile(f"(?:{'|'.join(words)})*")
         self.generic_sub = re.compile("|".join(words))
         self.desc_sub = re.compile("|".join(descs + words))
+        # a ranking adjective followed only by modifiers and industry types, up to the head
+        # (省[重点能源]项目): the stem names a class of projects unless a real name precedes it
+        ranks = parts("rank")
+        self.rank_tail = re.compile(f"(?:{'|'.join(ranks)})(?:{'|'.join(descs + words)})*$") if ranks else None
+        # activity nouns (保护, 修复, 改造): 和/与/及 between two of them belongs to one name
+        acts = parts("activity")
+        self.act_end = re.compile(f"(?:{'|'.join(acts)})$") if acts else None
+        self.act_any = re.compile("|".join(acts)) if acts else None
+        self.act_only = re.compile(f"(?:{'|'.join(acts + descs + words)})*") if acts else None
         orgs = parts("org")
         self.org_re = re.compile(f"(?:{'|'.join(orgs)})$") if orgs else None
         self._kinds: Dict[str, Optional[str]] = {}
@@ -269,7 +278,7 @@ class ProjectFinder:
                 # the left part has a capacity of its own (``北岭年产300万吨高端焦化及化产综合
                 # 利用项目``): one item whose product list is coordinated, not two projects
                 joined = right.startswith(CAP_MASK) or CAP_MASK in win[start2:bstart]
-                if joined or self._generic_kind(right) == "descriptor":
+                if joined or self._generic_kind(right) == "descriptor" or self._activities(win[start2:bstart], right):
                     if (b2 is not None or off == 0) and not (b2 is not None and b2.group("reject")):
                         start, b = start2, b2
         stem = win[start:hs]
@@ -307,9 +316,28 @@ class ProjectFinder:
         rest = self.generic_sub.sub("", plain)
         if _residue_generic(rest) or (rest != plain and _PLACE_ONLY.fullmatch(rest)):
             return "word"  # 嵩阳市第四季度重大(项目): a place and generic words name a category
+        if self.rank_tail is not None:
+            rk = self.rank_tail.search(plain)
+            if rk is not None:
+                # before the ranking adjective only a place, a level or generic words (省重点能源,
+                # 高新区重点交通, 今年市级重大): a class of projects; a name before it
+                # (南水北调重大水利) still names one
+                before = self.desc_sub.sub("", plain[: rk.start()])
+                if not before or before in ADMIN_PREFIX or _PLACE_ONLY.fullmatch(before):
+                    return "word"
         if _residue_generic(self.desc_sub.sub("", plain)):
             return "descriptor"
         return None
+
+    def _activities(self, left: str, right: str) -> bool:
+        """``left 和 right`` + head is one name when both sides are activities on one object
+        (``…一体化保护`` 和 ``修复``, ``…续建配套`` 与 ``现代化改造``): the right side names no
+        thing of its own (only activity nouns, modifiers, industry types) and the left one ends
+        in an activity noun. A right side with a place, an owner or a facility of its own
+        (``B镇管网建设``) is a second item."""
+        if self.act_end is None or not right or not self.act_end.search(left):
+            return False
+        return bool(self.act_only.fullmatch(right) and self.act_any.search(right))
 
     @staticmethod
     def _key(text: str) -> str:

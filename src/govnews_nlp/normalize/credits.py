@@ -15,7 +15,9 @@ officials. Three shapes, with their labels as data in ``patterns/credits.jsonl``
   ``中新网北京3月2日电 (王翕瞳)`` — role ``署名``.
 
 A name is 2–4 Chinese characters starting with a listed surname (``patterns/surnames.jsonl``)
-and delimited on both sides, so ``作者:福安新闻网`` or ``记者采访时`` give nothing.
+and delimited on both sides, so ``作者:福安新闻网`` or ``记者采访时`` give nothing. A later name of
+a list may lack a listed surname (``记者 乌日娜 塔娜``) if it is no dictionary word; a name glued to
+its label (``记者甄璐``, the gloss and its space removed) is delimited by the next label too.
 """
 
 from __future__ import annotations

@@ -41,17 +41,19 @@ IDS = [f"U{i:02d}" for i in range(1, 13)]
 #   projects    gold 27 pred 28 tp 25  P 0.893 R 0.926 F1 0.909
 #   slogans     gold 27 pred 25 tp 25  P 1.000 R 0.926 F1 0.962
 #   title chains exactly right: 1.000
+# After one round of fixes driven by that first run (each a phenomenon with new test sentences; the set is
+# now a regression set, no longer unseen), every row scores 1.000 and title chains 1.000. Floors sit below.
 F1_FLOORS = {
-    "officials": 0.90,
-    "titles": 0.96,
+    "officials": 0.95,
+    "titles": 0.95,
     "executives": 0.95,
-    "journalists": 0.90,
-    "capacities": 0.94,
+    "journalists": 0.95,
+    "capacities": 0.95,
     "investments": 0.95,
-    "projects": 0.88,
-    "slogans": 0.93,
+    "projects": 0.92,
+    "slogans": 0.95,
 }
-CHAIN_FLOOR = 0.95
+CHAIN_FLOOR = 0.97
 
 POWER_KW = {"kw": 1, "千瓦": 1, "mw": 1e3, "兆瓦": 1e3, "gw": 1e6, "吉瓦": 1e6, "万千瓦": 1e4, "瓦": 1e-3, "w": 1e-3}
 ENERGY_KWH = {"kwh": 1, "千瓦时": 1, "度": 1, "mwh": 1e3, "兆瓦时": 1e3, "gwh": 1e6, "吉瓦时": 1e6, "万千瓦时": 1e4}

@@ -14,9 +14,8 @@ Character offsets do not depend on the segmenter: hits are found on the text, an
 :func:`govnews_nlp.spans.make_spans` splits word tokens where jieba or pkuseg straddle a boundary.
 """
 
-# No ``from __future__ import annotations`` here: spaCy builds a pydantic model of
-# ``initialize``'s signature to validate [initialize] settings and cannot resolve string
-# annotations such as ``Optional[PathLike]`` (from base.py) in its own namespace.
+# No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
+# signature (to validate [components] settings) and cannot resolve string annotations.
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
@@ -26,7 +25,6 @@ from spacy.training import Example, validate_examples
 from spacy.util import filter_spans, registry
 
 from ..extensions import doc_text, set_extension_once, set_record_field
-from ..lexicon import PathLike
 from ..spans import make_spans, set_ents_filtered
 from .base import RuleComponent
 from .capacity_rules import TABLES
@@ -139,16 +137,6 @@ class CapacityRuler(RuleComponent):
         self.scorer = scorer
         self.scanner: Optional[QuantityScanner] = None
         self.finder: Optional[ProjectFinder] = None
-
-    def initialize(
-        self,
-        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
-        *,
-        nlp: Optional[Language] = None,
-        patterns_dir: Optional[PathLike] = None,
-    ) -> None:
-        """Load the rule tables from ``patterns_dir`` (default: the packaged patterns)."""
-        super().initialize(get_examples, nlp=nlp, patterns_dir=patterns_dir)
 
     def compile(self) -> None:
         t = self.tables

@@ -15,9 +15,8 @@ All data lives in ``doc.user_data`` under string keys with plain values, so it s
 ``Doc.to_bytes`` and multiprocessing; the extensions are getters over it.
 """
 
-# No ``from __future__ import annotations`` here: spaCy builds a pydantic model of
-# ``initialize``'s signature to validate [initialize] settings, and cannot resolve string
-# annotations such as ``Optional[PathLike]`` in its own namespace.
+# No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
+# signature (to validate [components] settings) and cannot resolve string annotations.
 import logging
 from operator import itemgetter
 from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
@@ -29,7 +28,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from ..extensions import doc_text, set_extension_once, set_record_field
-from ..lexicon import PathLike, Rule
+from ..lexicon import Rule
 from ..spans import make_spans, set_ents_filtered
 from ..titles import TitleParser
 from .base import RuleComponent
@@ -153,16 +152,6 @@ class OfficialsMatcher(RuleComponent):
         self.scorer = scorer
         self.scanner: Optional[Scanner] = None
         self._title_dicts: Dict[str, Dict[str, Any]] = {}
-
-    def initialize(
-        self,
-        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
-        *,
-        nlp: Optional[Language] = None,
-        patterns_dir: Optional[PathLike] = None,
-    ) -> None:
-        """Load the rule tables from ``patterns_dir`` (default: the packaged patterns)."""
-        super().initialize(get_examples, nlp=nlp, patterns_dir=patterns_dir)
 
     def compile(self) -> None:
         t = self.tables

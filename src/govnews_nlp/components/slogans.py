@@ -16,8 +16,8 @@ words) and ``patterns/idioms.jsonl`` (generated from jieba's dictionary by
 ``scripts/build_idioms.py``). See docs/slogans.md.
 """
 
-# No ``from __future__ import annotations`` here: spaCy builds a pydantic model from the signature
-# of ``initialize`` to validate [initialize] settings, and string annotations would not resolve.
+# No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
+# signature (to validate [components] settings) and cannot resolve string annotations.
 from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Type
 
 from spacy.language import Language

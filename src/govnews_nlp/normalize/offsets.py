@@ -101,11 +101,18 @@ class OffsetMap:
         if not spans:
             return cls.identity(src_len)
         arr = np.array(spans, dtype=np.int64).reshape(-1, 2)
-        lengths = arr[:, 1] - arr[:, 0]
-        before = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        out = arr[:, 0] - before
-        segs = _merge_touching_array(np.stack([out, out, arr[:, 0], arr[:, 1]], axis=1))
-        return cls(src_len - int(lengths.sum()), src_len, segs)
+        return cls.from_deletion_arrays(src_len, arr[:, 0], arr[:, 1])
+
+    @classmethod
+    def from_deletion_arrays(cls, src_len: int, starts, ends) -> OffsetMap:
+        """:meth:`from_deletions` with the starts and ends as two int64 arrays."""
+        if not len(starts):
+            return cls.identity(src_len)
+        lengths = ends - starts
+        removed = np.cumsum(lengths)
+        out = starts - (removed - lengths)
+        segs = _merge_touching_array(np.stack([out, out, starts, ends], axis=1))
+        return cls(src_len - int(removed[-1]), src_len, segs)
 
     @property
     def is_identity(self) -> bool:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import Optional
+
+import numpy as np
 
 from .chain import StepContext, StepOutput
 from .offsets import OffsetMap
@@ -31,8 +33,11 @@ _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 # second pass could find a new gloss (idempotence).
 # The pattern starts with the parenthesis (a rare character) and looks back for the character,
 # so the regex engine can skip ahead to candidate parentheses instead of trying every character.
+# The look-behind captures that character, so ``GLOSS.split`` hands over every candidate's
+# character, syllable and space in one C call (four pieces per match: the text before it, which
+# still ends in the character, then the three groups).
 GLOSS = re.compile(
-    rf"[(（](?<={_HAN}[(（])(?P<syl>[{PINYIN_LETTERS}]{{1,7}}[1-5]?)[)）](?P<sp> (?![(（]))?"
+    rf"[(（](?<=(?P<char>{_HAN})[(（])(?P<syl>[{PINYIN_LETTERS}]{{1,7}}[1-5]?)[)）](?P<sp> (?![(（]))?"
 )
 # The same, cut off by the end of the excerpt: ``強(qi``.
 TRUNCATED = re.compile(rf"(?P<char>{_HAN})(?P<gloss>[(（](?P<syl>[{PINYIN_LETTERS}]{{1,6}}))\s*\Z")
@@ -52,6 +57,20 @@ def is_gloss_of(char: str, syllable: str) -> bool:
     return fold_syllable(syllable) in _toneless(char)
 
 
+class _Verdicts(dict):
+    """``is_gloss_of`` keyed by ``char + syllable`` (the character is one code point, so the key is
+    unambiguous): one C-level ``dict`` lookup per gloss, filled on first sight, bounded."""
+
+    def __missing__(self, key: str) -> bool:
+        if len(self) >= 65536:
+            self.clear()
+        verdict = self[key] = is_gloss_of(key[0], key[1:])
+        return verdict
+
+
+_VERDICTS = _Verdicts()
+
+
 def is_truncated_gloss_of(char: str, letters: str) -> bool:
     prefix = fold_syllable(letters)
     return any(r.startswith(prefix) for r in _toneless(char))
@@ -60,37 +79,49 @@ def is_truncated_gloss_of(char: str, letters: str) -> bool:
 def pinyin_step(text: str, ctx: StepContext) -> Optional[StepOutput]:
     """Delete ``(pinyin)`` glosses that are readings of the character before them.
 
-    One ``re.sub`` with a callback that only does cached lookups; the step's map is built from the
-    deleted spans with numpy (:meth:`OffsetMap.from_deletions`): a dirty article has a gloss
-    every dozen characters, and Edit objects plus :func:`apply_edits` cost more than the search.
+    A dirty article has a gloss every dozen characters, so nothing here runs Python code per
+    gloss: ``GLOSS.split`` returns the pieces between candidates and their groups, the verdicts
+    are one mapped dict lookup, the positions one numpy cumulative sum, and the step's map is
+    built from the deleted spans with numpy (no Edit objects, no :func:`apply_edits`). Only the
+    rare kept parenthesis (``(GDP)``) is put back by a Python loop.
     """
     if not _QUICK.search(text):
         return None
-    spans: List[Tuple[int, int]] = []
-    kept: List[int] = []
-    append = spans.append
-    gloss_of = is_gloss_of
-
-    def repl(m: re.Match[str]) -> str:
-        start = m.start()
-        if gloss_of(text[start - 1], m.group(1)):
-            append((start, m.end()))
-            return ""
-        kept.append(start)
-        return m.group()
-
-    out = GLOSS.sub(repl, text)
-    ctx.count("kept_parentheses", len(kept))
-    ctx.count("glosses_removed", len(spans))
+    parts = GLOSS.split(text)
+    n = len(parts) // 4
+    tail = TRUNCATED.search(text, max(0, len(text.rstrip()) - _TAIL))
+    if not n and not tail:
+        return None
+    pieces = parts[0::4]
+    syls = parts[2::4]
+    verdicts = list(map(_VERDICTS.__getitem__, map(str.__add__, parts[1::4], syls)))
+    removed = sum(verdicts)
+    ctx.count("kept_parentheses", n - removed)
+    ctx.count("glosses_removed", removed)
+    if n:
+        # match i: "(" + syllable + ")" + optional space, after pieces[0..i]
+        m_len = np.fromiter(map(len, syls), np.int64, n) + 2
+        m_len += np.fromiter(map(bool, parts[3::4]), np.int64, n)
+        pre = np.fromiter(map(len, pieces), np.int64, n + 1)[:n]
+        ends = np.cumsum(pre + m_len)
+        starts = ends - m_len
+        if removed < n:
+            ok = np.array(verdicts, dtype=bool)
+            for i in np.flatnonzero(~ok).tolist():  # kept: put the parenthesis back
+                pieces[i] += text[int(starts[i]):int(ends[i])]
+            starts, ends = starts[ok], ends[ok]
+    else:
+        starts = ends = np.zeros(0, dtype=np.int64)
+    out = "".join(pieces)
     # A cut-off gloss ends the text (but for whitespace), so it starts within the last
     # _TAIL non-space characters: searching only there avoids trying every Han character.
-    tail = TRUNCATED.search(text, max(0, len(text.rstrip()) - _TAIL))
     if tail and is_truncated_gloss_of(tail.group("char"), tail.group("syl")):
         start = tail.start("gloss")
-        if not spans or spans[-1][1] <= start:
-            spans.append((start, len(text)))
+        if not len(ends) or int(ends[-1]) <= start:
+            starts = np.append(starts, start)
+            ends = np.append(ends, len(text))
             out = out[: len(out) - (len(text) - start)]
             ctx.count("truncated_gloss_removed")
-    if not spans:
+    if not len(starts):
         return None
-    return StepOutput(out, OffsetMap.from_deletions(len(text), spans))
+    return StepOutput(out, OffsetMap.from_deletion_arrays(len(text), starts, ends))

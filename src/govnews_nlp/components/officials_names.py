@@ -108,13 +108,50 @@ class NameModel:
         ``direct``: require evidence right after the name (punctuation or a follow word), as for
         the later names of a list (``市领导郑伟、胡传栋、常夫建参加``).
         """
+        # readings, follow strength and agreement inlined: this runs for every name after a title
+        n_text = len(text)
+        if text[pos:pos + 2] in self.compound:
+            sur, lengths = 2, (3, 4)
+        elif text[pos:pos + 1] in self.single:
+            sur, lengths = 1, (2, 3)
+        else:
+            return None
+        if self._no_start_re.match(text, pos):
+            return None
+        bad = _BAD_GIVEN_RE.search(text, pos + sur, pos + lengths[1])
+        limit = bad.start() - pos if bad else n_text - pos
+        if limit < lengths[1]:
+            if limit < lengths[0]:
+                return None
+            lengths = lengths[:1]
+        cached = counts if counts is not None and n_text <= 2 * AGREEMENT_WINDOW else None
+        follow_first, follow_match = self._follow_first, self._follow_re.match
         best_score, best_len = 0.0, 0
-        for length in self.readings(text, pos):
-            fs = self.follow_strength(text, pos + length)
-            cand = text[pos:pos + length]
-            if direct and fs <= 0 and cand not in known:
+        for length in lengths:
+            end = pos + length
+            ch = text[end:end + 1]
+            if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):
+                fs = 3.0
+            elif ch in follow_first and (m := follow_match(text, end)):
+                fs = 2.0 if m.end() - end > 1 else 1.0
+            elif ch in PLACE_AFTER:
+                fs = -2.0
+            else:
+                fs = 0.0
+            cand = text[pos:end]
+            is_known = cand in known
+            if direct and fs <= 0 and not is_known:
                 continue
-            sc = fs + self._agreement(text, pos, length, cand, known, counts)
+            sc = fs + 3.0 if is_known else fs
+            n = cached.get(cand) if cached is not None else None
+            if n is None:
+                n = _count(text, cand, pos, counts)
+            if n >= 2:
+                sc += 1.5
+                if length == 2 and pos + 3 <= n_text and _count(text, text[pos:pos + 3], pos, counts) >= n:
+                    sc -= 1.0
+            if length == 3:
+                sc += 0.5
             if sc >= 1.0 and sc > best_score:
                 best_score, best_len = sc, length
         return pos + best_len if best_len else None

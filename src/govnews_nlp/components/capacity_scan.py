@@ -61,6 +61,16 @@ def _alt(words: Sequence[str], latin_ci: bool = False) -> str:
     return "|".join(out) if out else r"(?!)"
 
 
+def _first_chars(words: Sequence[str]) -> str:
+    """A lookahead on the characters the words can start with (case-insensitive: a superset
+    of what the words match, also under ``(?i:…)``). Put before an alternation that is tried at
+    every position, it lets the engine reject the others with one class test: same matches."""
+    chars = sorted({w[0] for w in words if w})
+    if not chars:
+        return ""
+    return f"(?=(?i:[{''.join(re.escape(c) for c in chars)}]))"
+
+
 def _any_of(patterns: Sequence[str]) -> Callable[[str], object]:
     """The test ``any(r.search(x) for r in …)`` of these regexes, as one callable (truthy when
     one matches): one alternation of all when that is the same (no groups, so no backreference
@@ -162,8 +172,12 @@ class QuantityScanner:
         # with a character class lets the engine skip every other position in C (measured 3x
         # faster). :meth:`scan` resumes one character before each match's end, so a unit ending
         # in such a character (``m3``) still precedes the next unit exactly as a lookbehind saw it.
+        # The lookahead on the first characters of the units and currencies (case-folded, a
+        # superset: it only filters) spares the alternation at every other numeral character
+        # (一, 十, 多 are everywhere in news): same matches, measured 1.3x faster.
         self.anchor = re.compile(
-            rf"[\d〇零一二两三四五六七八九十百千万亿余多](?:(?P<unit>{unit_alt})|(?P<money>{money_alt}))"
+            rf"[\d〇零一二两三四五六七八九十百千万亿余多]{_first_chars([u.surface for u in units] + list(self.money))}"
+            rf"(?:(?P<unit>{unit_alt})|(?P<money>{money_alt}))"
         )
         # The number ending at the anchor, with an approximator before it: [qualifier] number$.
         self.number_end = re.compile(rf"(?P<qual>{qb_alt})?(?P<num>{numbers.PRODUCT})$")
@@ -179,7 +193,7 @@ class QuantityScanner:
         # What may stand just before a capacity: [period] [modal] activity [product] [filler].
         # A period right after a number is a date (``2023年产…``), after 今/去/明 it is "this year".
         self.marker = re.compile(
-            rf"(?<![\d〇零一二两三四五六七八九十今去明当全])(?P<per>{_alt(list(prefix))})"
+            rf"{_first_chars(list(prefix))}(?<![\d〇零一二两三四五六七八九十今去明当全])(?P<per>{_alt(list(prefix))})"
             rf"(?P<modal>可以|可|能|均|将|设计|计划|预计)?(?:(?P<act>{_alt(list(rate))})(?!值)|{_GENERIC_ACT})"
             rf"(?P<prod>[^\W\d_]{{0,{MAX_PRODUCT}}}?)(?:为|可达|达到|达|是)?$"
         )
@@ -188,7 +202,7 @@ class QuantityScanner:
         self.marker_pre = re.compile(f"[{''.join(sorted({re.escape(w[-1]) for w in prefix}))}]" if prefix else r"(?!)")
         self.context = re.compile(rf"(?:{_alt(list(ctx))})")
         self.kw_re = re.compile(
-            rf"(?P<kw>{_alt(list(self.kw_before))})(?P<gap>[^\W\d_]{{0,6}}?)$"
+            rf"{_first_chars(list(self.kw_before))}(?P<kw>{_alt(list(self.kw_before))})(?P<gap>[^\W\d_]{{0,6}}?)$"
         )
         self.head_re = re.compile(rf"(?:的)?(?P<head>{_alt(list(self.kw_after))})")
         self.cap_before = _any_of([r.pattern for r in exclusions if r.side == "before"])

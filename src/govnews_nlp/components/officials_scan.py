@@ -184,17 +184,9 @@ class Scanner:
                 self._post_name(text, start, name_end, e, mentions, known)
                 taken.append((start, e))
         self._bare_mentions(text, mentions, known, credit_ranges)
-        people = self._people(mentions, credits)
         titles: Dict[Tuple[int, int], TitleHit] = {}
-        parse = self.parser.parse
-        for p in people:
-            for m in p.mentions:
-                for t in m.titles:
-                    if t.info is None:
-                        t.info = parse(t.text)
-                    if (t.start, t.end) not in titles:
-                        titles[t.start, t.end] = t
-        return ScanResult(people, sorted(titles.values(), key=lambda t: t.start))
+        people = self._people(mentions, credits, titles)
+        return ScanResult(people, sorted(titles.values(), key=_START))
 
     # -- pieces ---------------------------------------------------------------------------------
     def _element_start(self, text: str, s: int, floor: int) -> int:
@@ -203,9 +195,13 @@ class Scanner:
         head = _LAST_NON_CJK_RE.match(text, lim, s)
         j = head.end() if head else lim
         cut = j
-        for m in self._stopword_re.finditer(text, j, s):
-            if m.group() not in self._keeps:
+        # search, not finditer: most windows hold no stop word, and a search is one call
+        search, keeps = self._stopword_re.search, self._keeps
+        m = search(text, j, s)
+        while m is not None:
+            if m.group() not in keeps:
                 cut = m.end()
+            m = search(text, m.end(), s)
         if self._stop_pattern_re is not None:
             for m in self._stop_pattern_re.finditer(text, j, s):
                 cut = max(cut, m.end())
@@ -307,7 +303,10 @@ class Scanner:
                 mentions.append(Mention(s, e, name, "bare"))
                 taken[s:e] = b"\x01" * (e - s)
 
-    def _people(self, mentions: List[Mention], credits: Sequence[dict]) -> List[Person]:
+    def _people(self, mentions: List[Mention], credits: Sequence[dict],
+                titles: Dict[Tuple[int, int], TitleHit]) -> List[Person]:
+        """Mentions grouped by name, in order of first mention; every title of theirs parsed and
+        collected into ``titles`` (first occurrence per offsets), in the same pass."""
         by_name: Dict[str, List[Mention]] = {}
         for m in sorted(mentions, key=_START):
             ms = by_name.get(m.name)
@@ -340,13 +339,16 @@ class Scanner:
                 people.append(Person(pid, name, "journalist", roles, ms))
                 continue
             ms = by_name[name]
+            for m in ms:
+                for t in m.titles:
+                    if t.info is None:
+                        t.info = parsed(t.text) or parse(t.text)
+                    if (t.start, t.end) not in titles:
+                        titles[t.start, t.end] = t
             chain = _chosen_chain(ms)
             kind = "official"
             for t in chain:
-                info = t.info
-                if info is None:
-                    info = t.info = parsed(t.text) or parse(t.text)
-                if info.kind == "executive":
+                if t.info.kind == "executive":
                     kind = "executive"
             people.append(Person(pid, name, kind, [t.text for t in chain], ms))
         return people

@@ -226,6 +226,10 @@ class Scanner:
 
     def _name_before_post(self, text: str, start: int, s: int) -> Optional[str]:
         """If the title's prefix is a name (``曲伟副``市长), that name; else None."""
+        # the name would start the prefix: without a surname there, no need to strip modifiers
+        names = self.names
+        if s - start < 2 or not (text[start] in names.single or text[start:start + 2] in names.compound):
+            return None
         core = self.parser.strip_modifiers(text[start:s])
         if not 2 <= len(core) <= 4 or self._org_re.search(core) or self._level_re.search(core):
             return None

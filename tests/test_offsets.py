@@ -114,3 +114,38 @@ def test_small_compose_equals_array_compose(case, data):
     finally:
         offsets._SMALL = saved
     assert fast.to_list() == slow.to_list()
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_big_first_compose_equals_array_compose(data):
+    """The hybrid path of ``compose`` (big first map, e.g. hundreds of removed glosses, and a small
+    second) gives the array path's segments, also where second's segments meet first's."""
+    from govnews_nlp.normalize import offsets
+
+    pieces = data.draw(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)),
+                                min_size=offsets._BIG, max_size=100))
+    spans, pos = [], 0
+    for gap, length in pieces:  # sorted, apart or touching, some empty
+        spans.append((pos + gap, pos + gap + length))
+        pos += gap + length
+    text = "a" * (pos + 2)
+    if data.draw(st.booleans()):  # a deletions map, as the gloss step builds it
+        m1 = OffsetMap.from_deletions(len(text), [sp for sp in spans if sp[1] > sp[0]])
+    else:  # replacements of other lengths, as apply_edits makes them
+        _mid, m1 = apply_edits(text, [Edit(a, b, "x" * data.draw(st.integers(0, 2))) for a, b in spans])
+    cuts = sorted(data.draw(st.lists(st.integers(0, m1.out_len), max_size=10)))
+    edits2 = [Edit(lo, hi, "p" * data.draw(st.integers(0, 2))) for lo, hi in zip(cuts[::2], cuts[1::2])]
+    edits2 = [e for i, e in enumerate(edits2) if i == 0 or e.start >= edits2[i - 1].end]
+    _out, m2 = apply_edits("a" * m1.out_len, edits2)
+    if len(m1) < offsets._BIG or not len(m2):
+        return
+    fast = offsets._compose_big_first(m1, m2)
+    assert fast is not None
+    saved = offsets._SMALL
+    offsets._SMALL = -1
+    try:
+        slow = compose(m1, m2)
+    finally:
+        offsets._SMALL = saved
+    assert fast.to_list() == slow.to_list()

@@ -16,7 +16,7 @@ back); an empty side (a deletion or an insertion) maps to an empty range at that
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Iterable, List, NamedTuple, Tuple
 
 import numpy as np
@@ -243,7 +243,10 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
         return OffsetMap(second.out_len, first.src_len, first.array)
 
     if len(second) <= _SMALL:
-        fast = _compose_small_second(first, second)
+        if len(first) >= _BIG:
+            fast = _compose_big_first(first, second)
+        else:
+            fast = _compose_small_second(first, second)
         if fast is not None:
             return fast
     fa = first.array   # columns: out0 out1 src0 src1 (out = mid)
@@ -271,6 +274,83 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
 #: (every later step of the chain makes a handful of changes): numpy's fixed cost per call
 #: (~100 µs over some 30 array operations) is then far above the work itself.
 _SMALL = 64
+
+
+#: ... and the hybrid :func:`_compose_big_first` when, besides, the first map has at least this
+#: many (the gloss map of a dirty article: hundreds): numpy shifts the bulk in a few calls.
+_BIG = 48
+
+
+def _compose_big_first(first: OffsetMap, second: OffsetMap):
+    """:func:`compose` for a big ``first`` and a small ``second``; the same segments exactly.
+
+    Most segments of ``first`` (one per removed gloss) touch no other interval of the middle
+    text: each is a cluster of its own, whose result keeps its source range and shifts its output
+    range by ``second``'s offset there. When first's segments are apart from each other (what
+    every constructor makes of real edits), all of them are shifted with a few numpy calls
+    (``second``'s offset is a step function with few steps); binary searches on the cached columns
+    find the few that meet a segment of second, and those clusters go through
+    :func:`_cluster_rows`. Other maps take :func:`_compose_small_second`.
+    """
+    fa = first.array
+    f0, f1 = fa[:, 0], fa[:, 1]
+    if not ((f0[1:] > f1[:-1]).all() and (f1 >= f0).all() and (fa[:, 3] >= fa[:, 2]).all()):
+        return _compose_small_second(first, second)
+    s_src0, s_src1, s_out0, s_out1 = (second._columns()[k] for k in (2, 3, 0, 1))
+    if not _well_ordered(s_src0, s_src1):
+        return None
+    f0l, f1l, fs0l, fs1l = first._columns()
+    # first's segments that meet a segment [a, b] of second (closed ranges): ends and starts are
+    # both sorted, so they are one index range each; second's offset changes at its starts
+    touched: List[int] = []
+    cuts: List[int] = []
+    for a, b in zip(s_src0, s_src1):
+        touched.extend(range(bisect_left(f1l, a), bisect_right(f0l, b)))
+        cuts.append(bisect_left(f0l, a))
+    shifts = [0] + [o1 - m1 for o1, m1 in zip(s_out1, s_src1)]
+    d = np.repeat(np.array(shifts, dtype=np.int64), np.diff([0, *cuts, len(f0l)]))
+    rows = fa.copy()
+    rows[:, 0] += d
+    rows[:, 1] += d
+    intervals = [(f0l[i], f1l[i], 0, i) for i in sorted(set(touched))]
+    intervals += [(lo, hi, 1, i) for i, (lo, hi) in enumerate(zip(s_src0, s_src1))]
+    intervals.sort()
+    c_lo, c_rows = _cluster_rows(intervals, (f0l, f1l, fs0l, fs1l), (s_src0, s_src1, s_out0, s_out1))
+    if touched:
+        keep = np.ones(len(fa), dtype=bool)
+        keep[touched] = False
+        rows, f0 = rows[keep], f0[keep]
+    keys = np.concatenate([f0, c_lo])
+    rows = np.concatenate([rows, np.array(c_rows, dtype=np.int64)])[np.argsort(keys, kind="stable")]
+    return OffsetMap(second.out_len, first.src_len, _merge_touching_array(rows))
+
+
+def _cluster_rows(intervals, first_cols, second_cols):
+    """Result rows of the clusters of sorted middle-text ``intervals`` ``(lo, hi, which, index)``
+    (``which`` 0: first's segment, 1: second's) that hold a segment of second or several of first:
+    their starts on the middle text and their rows, both in order. Each cluster's output range
+    is translated through second, its source range through first, as :func:`_translate` does."""
+    f0, f1, fs0, fs1 = first_cols
+    s_src0, s_src1, s_out0, s_out1 = second_cols
+    starts: List[int] = []
+    rows: List[Tuple[int, int, int, int]] = []
+    n = len(intervals)
+    k = 0
+    while k < n:
+        lo, c_hi = intervals[k][0], intervals[k][1]
+        m = k + 1
+        while m < n and intervals[m][0] <= c_hi:
+            if intervals[m][1] > c_hi:
+                c_hi = intervals[m][1]
+            m += 1
+        o0 = _translate_one(s_src0, s_src1, s_out0, s_out1, lo, True)
+        o1 = max(_translate_one(s_src0, s_src1, s_out0, s_out1, c_hi, False), o0)
+        src0 = _translate_one(f0, f1, fs0, fs1, lo, True)
+        src1 = max(_translate_one(f0, f1, fs0, fs1, c_hi, False), src0)
+        starts.append(lo)
+        rows.append((o0, o1, src0, src1))
+        k = m
+    return starts, rows
 
 
 def _well_ordered(starts: List[int], ends: List[int]) -> bool:

@@ -68,7 +68,7 @@ def _is_cjk_context(c: str) -> bool:
 _HAN_CLASS = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _HAN_COMMA = re.compile(rf",(?<=[{_HAN_CLASS}],)")
 _HAN_SEMI = re.compile(rf";(?<=[{_HAN_CLASS}];)")
-_REST = re.compile(rf"[,;](?<![{_HAN_CLASS}][,;])|[?:!()]")
+_REST = re.compile(rf"[,;?:!()](?<![{_HAN_CLASS}][,;])")
 
 
 def width_step(text: str, ctx: StepContext) -> Optional[str]:
@@ -80,7 +80,7 @@ def width_step(text: str, ctx: StepContext) -> Optional[str]:
     if ";" in out:
         out, k = _HAN_SEMI.subn("；", out)
         widened += k
-    chars: Optional[List[str]] = None
+    changes: List[int] = []
     parens = _paired_parens(text) if "(" in text or ")" in text else {}
     for m in _REST.finditer(text):  # positions are the same in text and out (1 for 1)
         i = m.start()
@@ -102,13 +102,16 @@ def width_step(text: str, ctx: StepContext) -> Optional[str]:
             if convert and p in "\"')" and not (nxt == "" or _is_cjk_context(nxt) or nxt.isspace()):
                 convert = False
         if convert:
-            if chars is None:
-                chars = list(out)
-            chars[i] = _FULL[c]
-            widened += 1
+            changes.append(i)
+    widened += len(changes)
     ctx.count("widened", widened)
-    if chars is not None:
-        return "".join(chars)
+    if changes:  # few: splice them in (a list of every character costs more than the search)
+        pieces, pos = [], 0
+        for i in changes:
+            pieces += (out[pos:i], _FULL[out[i]])
+            pos = i + 1
+        pieces.append(out[pos:])
+        out = "".join(pieces)
     return out if widened else None
 
 

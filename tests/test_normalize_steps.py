@@ -68,6 +68,24 @@ def test_script_and_usage_fixes(raw, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        ("简体中文没有繁体", 0),
+        ("產業園區", 4),
+        ("abc 1,000 𠀀\ud800", 1),  # an astral CJK character counts, a lone surrogate does not crash
+        ("\U0010ffff經濟", 2),
+    ],
+)
+def test_count_traditional_agrees_with_the_character_class(text, expected):
+    """The numpy table count of the script step equals ``findall`` with its character class."""
+    from govnews_nlp.normalize.script import count_traditional, traditional_chars
+
+    assert count_traditional(text) == len(traditional_chars().findall(text))
+    assert count_traditional(text) == expected
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         ("要主?(dòng)作為", "要主动作为"),

@@ -24,9 +24,11 @@ from typing import List, Optional, Tuple
 from .chain import StepContext
 from .offsets import Edit
 from .pinyin import PINYIN_LETTERS
-from .words import chars_for, fold_syllable, longest_word_through, valid_syllables, word_set
+from .words import chars_for, fold_syllable, valid_syllables, word_set
 
 MARK = "\ufffd"
+#: Longest word tried through a slot (``longest_word_through``'s default span).
+_SPAN = 4
 _SYL = rf"[{PINYIN_LETTERS}]{{1,6}}[1-5]?"
 # Alternatives, tried in order at each position; adjacent matches form one cluster.
 # A slot starts at a "?"; letter slots (F(xiàn)) only continue a cluster.
@@ -84,13 +86,22 @@ def restore(left: str, right: str, syllable: str) -> Optional[str]:
     """The one character read ``syllable`` that a listed word supports between ``left`` and
     ``right`` (either may be empty: unknown), or ``None`` when no single candidate is best."""
     words = word_set()
-    context = left + "\x00" + right
+    # What longest_word_through(left + cand + right, len(left), cand, words) scores, for every
+    # candidate: the windows of 2 to _SPAN characters through the slot, as (before, after) pairs
+    # longest first, are cut once; a candidate's score is the first window that makes a word.
     pos = len(left)
+    n = pos + 1 + len(right)
+    windows = sorted(
+        ((end - start, left[start:], right[:end - pos - 1])
+         for start in range(max(0, pos - _SPAN + 1), pos + 1)
+         for end in range(pos + 1, min(n, start + _SPAN) + 1) if end - start >= 2),
+        key=lambda w: -w[0])
     scores = {}
     for cand in chars_for(syllable):
-        score = longest_word_through(context, pos, cand, words)
-        if score:
-            scores[cand] = score
+        for length, before, after in windows:
+            if before + cand + after in words:
+                scores[cand] = length
+                break
     if not scores:
         return None
     best = max(scores.values())

@@ -343,33 +343,32 @@ class Scanner:
                 people.append(Person(pid, name, "journalist", roles, ms))
                 continue
             ms = by_name[name]
+            # the person's chain, in the same pass: most titles before the name wins (first on
+            # ties); a title after the name only if there is none
+            best: List[TitleHit] = []
+            post: Optional[List[TitleHit]] = None
             for m in ms:
-                for t in m.titles:
+                mt = m.titles
+                if not mt:
+                    continue
+                for t in mt:
                     if t.info is None:
                         t.info = parsed(t.text) or parse(t.text)
                     if (t.start, t.end) not in titles:
                         titles[t.start, t.end] = t
-            chain = _chosen_chain(ms)
+                how = m.how
+                if how == "pre" or how == "list":
+                    if len(mt) > len(best):
+                        best = mt
+                elif how == "post" and post is None:
+                    post = mt
+            chain = best if best or post is None else post
             kind = "official"
             for t in chain:
                 if t.info.kind == "executive":
                     kind = "executive"
             people.append(Person(pid, name, kind, [t.text for t in chain], ms))
         return people
-
-
-def _chosen_chain(ms: List[Mention]) -> List[TitleHit]:
-    """Most titles before the name wins (first on ties); a title after the name only if none."""
-    best: List[TitleHit] = []
-    for m in ms:
-        if (m.how == "pre" or m.how == "list") and len(m.titles) > len(best):
-            best = m.titles
-    if best:
-        return best
-    for m in ms:
-        if m.how == "post":
-            return m.titles
-    return []
 
 
 def _inside(pos: int, ranges: List[Tuple[int, int]]) -> bool:

@@ -149,3 +149,26 @@ def test_big_first_compose_equals_array_compose(data):
     finally:
         offsets._SMALL = saved
     assert fast.to_list() == slow.to_list()
+
+
+@given(text_and_edits(), st.data())
+def test_tuple_and_array_forms_agree(case, data):
+    """Small maps stay tuples of ints, big ones numpy arrays; both give the same plain lists,
+    columns and lookups, composed with each other in any order."""
+    text, edits = case
+    mid, m1 = apply_edits(text, edits)
+    as_array = OffsetMap.from_list(m1.to_list())
+    assert as_array == m1 and as_array.to_list() == m1.to_list()
+    assert all(type(v) is int for seg in m1.to_list()[2] for v in seg)
+    assert as_array._columns() == m1._columns()
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(mid)), max_size=6)))
+    edits2 = [Edit(lo, hi, "q") for lo, hi in zip(cuts[::2], cuts[1::2])]
+    edits2 = [e for i, e in enumerate(edits2) if i == 0 or e.start >= edits2[i - 1].end]
+    _out, m2 = apply_edits(mid, edits2)
+    m2_array = OffsetMap.from_list(m2.to_list())
+    want = compose(as_array, m2_array).to_list()
+    for a in (m1, as_array):
+        for b in (m2, m2_array):
+            assert compose(a, b).to_list() == want
+    for pos in range(m1.out_len):
+        assert m1.out_to_src(pos) == as_array.out_to_src(pos)

@@ -92,6 +92,23 @@ class OffsetMap:
         return cls(length, length, ())
 
     @classmethod
+    def _from_rows(cls, out_len: int, src_len: int, rows: List[Tuple[int, int, int, int]]) -> OffsetMap:
+        """A map over rows of Python ints, kept as tuples: the small maps of the later steps then
+        never pay numpy's fixed cost per call (building, merging, reading columns)."""
+        mp = cls.__new__(cls)
+        mp.out_len, mp.src_len = out_len, src_len
+        mp._segments = tuple(map(Segment._make, rows))
+        mp._arr = None
+        mp._cols = None
+        return mp
+
+    def _with_lengths(self, out_len: int, src_len: int) -> OffsetMap:
+        """These segments (in whichever form they are held) under other text lengths."""
+        if self._arr is not None:
+            return OffsetMap(out_len, src_len, self._arr)
+        return OffsetMap._from_rows(out_len, src_len, self._segments)
+
+    @classmethod
     def from_deletions(cls, src_len: int, spans: List[Tuple[int, int]]) -> OffsetMap:
         """Map of deleting the sorted, non-overlapping source ``spans`` ``[(start, end), ...]``.
 
@@ -122,8 +139,12 @@ class OffsetMap:
     def _columns(self) -> Tuple[List[int], List[int], List[int], List[int]]:
         """The four segment columns as Python lists (fast scalar bisects), cached."""
         if self._cols is None:
-            arr = self.array
-            self._cols = tuple(arr[:, k].tolist() for k in range(4))
+            if self._arr is None:
+                cols = tuple(map(list, zip(*self._segments)))
+                self._cols = cols if cols else ([], [], [], [])
+            else:
+                arr = self._arr
+                self._cols = tuple(arr[:, k].tolist() for k in range(4))
         return self._cols
 
     def _lookup(self, pos: int, forward: bool) -> Tuple[int, int]:
@@ -187,7 +208,9 @@ class OffsetMap:
     # -- serialization ---------------------------------------------------------------------------
     def to_list(self) -> list:
         """Plain nested lists (msgpack/JSON friendly), for ``Doc.user_data`` and records."""
-        return [self.out_len, self.src_len, self.array.tolist()]
+        if self._arr is None:
+            return [self.out_len, self.src_len, [list(seg) for seg in self._segments]]
+        return [self.out_len, self.src_len, self._arr.tolist()]
 
     @classmethod
     def from_list(cls, data: list) -> OffsetMap:
@@ -206,6 +229,7 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> Tuple[str, OffsetMap]:
     src_pos = 0
     out_pos = 0
     for start, end, text in edits:
+        start, end = int(start), int(end)  # the rows are kept as given: plain ints for to_list
         if start < src_pos or end < start or end > len(source):
             raise ValueError(f"edits must be sorted, in range and non-overlapping: {(start, end)}")
         if start > src_pos:
@@ -219,8 +243,7 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> Tuple[str, OffsetMap]:
     if src_pos < len(source):
         pieces.append(source[src_pos:])
         out_pos += len(source) - src_pos
-    arr = _merge_touching_array(np.array(segments, dtype=np.int64).reshape(-1, 4))
-    return "".join(pieces), OffsetMap(out_pos, len(source), arr)
+    return "".join(pieces), OffsetMap._from_rows(out_pos, len(source), _merge_touching_rows(segments))
 
 
 def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
@@ -238,9 +261,9 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
     if first.out_len != second.src_len:
         raise ValueError(f"cannot compose: middle lengths differ ({first.out_len} != {second.src_len})")
     if not len(first):
-        return OffsetMap(second.out_len, first.src_len, second.array)
+        return second._with_lengths(second.out_len, first.src_len)
     if not len(second):
-        return OffsetMap(second.out_len, first.src_len, first.array)
+        return first._with_lengths(second.out_len, first.src_len)
 
     if len(second) <= _SMALL:
         if len(first) >= _BIG:
@@ -409,6 +432,11 @@ def _compose_small_second(first: OffsetMap, second: OffsetMap):
             src1 = max(_translate_one(f0, f1, fs0, fs1, c_hi, False), src0)
             rows.append((o0, o1, src0, src1))
         k = m
+    return OffsetMap._from_rows(second.out_len, first.src_len, _merge_touching_rows(rows))
+
+
+def _merge_touching_rows(rows: List[Tuple[int, int, int, int]]) -> List[Tuple[int, int, int, int]]:
+    """:func:`_merge_touching_array` on a list of rows: join runs that touch on both sides."""
     merged: List[Tuple[int, int, int, int]] = []
     for row in rows:
         if merged and row[0] == merged[-1][1] and row[2] == merged[-1][3]:
@@ -416,8 +444,7 @@ def _compose_small_second(first: OffsetMap, second: OffsetMap):
             merged[-1] = (last[0], row[1], last[2], row[3])
         else:
             merged.append(row)
-    arr = np.array(merged, dtype=np.int64).reshape(-1, 4)
-    return OffsetMap(second.out_len, first.src_len, arr)
+    return merged
 
 
 def _translate_one(a0, a1, b0, b1, pos: int, left: bool) -> int:

@@ -116,38 +116,42 @@ def test_small_compose_equals_array_compose(case, data):
     assert fast.to_list() == slow.to_list()
 
 
-@settings(max_examples=200)
-@given(st.data())
-def test_big_first_compose_equals_array_compose(data):
-    """The hybrid path of ``compose`` (big first map, e.g. hundreds of removed glosses, and a small
-    second) gives the array path's segments, also where second's segments meet first's."""
-    from govnews_nlp.normalize import offsets
-
-    pieces = data.draw(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)),
-                                min_size=offsets._BIG, max_size=100))
+def _edits_map(data, src_len: int, min_size: int) -> OffsetMap:
+    """A map of sorted edits (gaps and lengths 0-3, some empty) over a text of ``src_len``."""
+    pieces = data.draw(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), min_size=min_size,
+                                max_size=min_size + 60))
     spans, pos = [], 0
-    for gap, length in pieces:  # sorted, apart or touching, some empty
+    for gap, length in pieces:
+        if pos + gap + length > src_len:
+            break
         spans.append((pos + gap, pos + gap + length))
         pos += gap + length
-    text = "a" * (pos + 2)
     if data.draw(st.booleans()):  # a deletions map, as the gloss step builds it
-        m1 = OffsetMap.from_deletions(len(text), [sp for sp in spans if sp[1] > sp[0]])
-    else:  # replacements of other lengths, as apply_edits makes them
-        _mid, m1 = apply_edits(text, [Edit(a, b, "x" * data.draw(st.integers(0, 2))) for a, b in spans])
-    cuts = sorted(data.draw(st.lists(st.integers(0, m1.out_len), max_size=10)))
-    edits2 = [Edit(lo, hi, "p" * data.draw(st.integers(0, 2))) for lo, hi in zip(cuts[::2], cuts[1::2])]
-    edits2 = [e for i, e in enumerate(edits2) if i == 0 or e.start >= edits2[i - 1].end]
-    _out, m2 = apply_edits("a" * m1.out_len, edits2)
-    if len(m1) < offsets._BIG or not len(m2):
+        return OffsetMap.from_deletions(src_len, [sp for sp in spans if sp[1] > sp[0]])
+    text = "a" * src_len
+    return apply_edits(text, [Edit(a, b, "x" * data.draw(st.integers(0, 2))) for a, b in spans])[1]
+
+
+@settings(max_examples=200)
+@given(st.data())
+def test_separated_compose_equals_array_compose(data):
+    """The path of ``compose`` for big maps (hundreds of removed glosses, or many later edits)
+    gives the array path's segments, also where segments of the two maps meet."""
+    from govnews_nlp.normalize import offsets
+
+    big_first = data.draw(st.booleans())
+    m1 = _edits_map(data, 400, offsets._BIG if big_first else 0)
+    m2 = _edits_map(data, m1.out_len, 0 if big_first else offsets._SMALL + 1)
+    if not len(m1) or not len(m2):
         return
-    fast = offsets._compose_big_first(m1, m2)
-    assert fast is not None
-    saved = offsets._SMALL
-    offsets._SMALL = -1
+    fast = offsets._compose_separated(m1, m2)
+    assert fast is not None  # maps made from edits never have touching segments
+    saved = offsets._SMALL, offsets._BIG
+    offsets._SMALL, offsets._BIG = -1, 10**9
     try:
         slow = compose(m1, m2)
     finally:
-        offsets._SMALL = saved
+        offsets._SMALL, offsets._BIG = saved
     assert fast.to_list() == slow.to_list()
 
 

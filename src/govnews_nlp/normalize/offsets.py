@@ -16,7 +16,7 @@ back); an empty side (a deletion or an insertion) maps to an empty range at that
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import Iterable, List, NamedTuple, Tuple
 
 import numpy as np
@@ -265,11 +265,12 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
     if not len(second):
         return first._with_lengths(second.out_len, first.src_len)
 
+    if len(first) >= _BIG or len(second) > _SMALL:
+        fast = _compose_separated(first, second)
+        if fast is not None:
+            return fast
     if len(second) <= _SMALL:
-        if len(first) >= _BIG:
-            fast = _compose_big_first(first, second)
-        else:
-            fast = _compose_small_second(first, second)
+        fast = _compose_small_second(first, second)
         if fast is not None:
             return fast
     fa = first.array   # columns: out0 out1 src0 src1 (out = mid)
@@ -299,52 +300,65 @@ def compose(first: OffsetMap, second: OffsetMap) -> OffsetMap:
 _SMALL = 64
 
 
-#: ... and the hybrid :func:`_compose_big_first` when, besides, the first map has at least this
-#: many (the gloss map of a dirty article: hundreds): numpy shifts the bulk in a few calls.
+#: :func:`_compose_separated` is tried first when the first map has at least this many segments
+#: (the gloss map of a dirty article: hundreds) or the second more than ``_SMALL``: numpy shifts
+#: the bulk in a few calls.
 _BIG = 48
 
 
-def _compose_big_first(first: OffsetMap, second: OffsetMap):
-    """:func:`compose` for a big ``first`` and a small ``second``; the same segments exactly.
+def _compose_separated(first: OffsetMap, second: OffsetMap):
+    """:func:`compose` when either map is big; the same segments exactly, or ``None``.
 
-    Most segments of ``first`` (one per removed gloss) touch no other interval of the middle
-    text: each is a cluster of its own, whose result keeps its source range and shifts its output
-    range by ``second``'s offset there. When first's segments are apart from each other (what
-    every constructor makes of real edits), all of them are shifted with a few numpy calls
-    (``second``'s offset is a step function with few steps); binary searches on the cached columns
-    find the few that meet a segment of second, and those clusters go through
-    :func:`_cluster_rows`. Other maps take :func:`_compose_small_second`.
+    Most segments of ``first`` (one per removed gloss) and of ``second`` touch no interval of the
+    other map on the middle text. When each map's own segments are apart from each other (what
+    every constructor makes of real edits), such a lone segment is a cluster of its own: one of
+    first keeps its source range and shifts its output range by second's offset there, one of
+    second keeps its output range and shifts its source range by first's offset. Both are done
+    with a few numpy calls; only the clusters that mix the two maps go through
+    :func:`_cluster_rows`. ``None`` (take another path) when a map's segments touch each other.
     """
-    fa = first.array
-    f0, f1 = fa[:, 0], fa[:, 1]
-    if not ((f0[1:] > f1[:-1]).all() and (f1 >= f0).all() and (fa[:, 3] >= fa[:, 2]).all()):
-        return _compose_small_second(first, second)
-    s_src0, s_src1, s_out0, s_out1 = (second._columns()[k] for k in (2, 3, 0, 1))
-    if not _well_ordered(s_src0, s_src1):
+    fa, sa_ = first.array, second.array
+    f0, f1, fs0, fs1 = fa[:, 0], fa[:, 1], fa[:, 2], fa[:, 3]
+    so0, so1, sa, sb = sa_[:, 0], sa_[:, 1], sa_[:, 2], sa_[:, 3]
+    if not ((f0[1:] > f1[:-1]).all() and (f1 >= f0).all() and (fs1 >= fs0).all()
+            and (sa[1:] > sb[:-1]).all() and (sb >= sa).all() and (so1 >= so0).all()):
         return None
-    f0l, f1l, fs0l, fs1l = first._columns()
-    # first's segments that meet a segment [a, b] of second (closed ranges): ends and starts are
-    # both sorted, so they are one index range each; second's offset changes at its starts
+    # second's segment j meets first's segments lo[j]..hi[j]-1 (closed ranges; both maps sorted)
+    lo = np.searchsorted(f1, sa, side="left")
+    hi = np.searchsorted(f0, sb, side="right")
+    mixed = np.flatnonzero(hi > lo).tolist()
     touched: List[int] = []
-    cuts: List[int] = []
-    for a, b in zip(s_src0, s_src1):
-        touched.extend(range(bisect_left(f1l, a), bisect_right(f0l, b)))
-        cuts.append(bisect_left(f0l, a))
-    shifts = [0] + [o1 - m1 for o1, m1 in zip(s_out1, s_src1)]
-    d = np.repeat(np.array(shifts, dtype=np.int64), np.diff([0, *cuts, len(f0l)]))
-    rows = fa.copy()
-    rows[:, 0] += d
-    rows[:, 1] += d
-    intervals = [(f0l[i], f1l[i], 0, i) for i in sorted(set(touched))]
-    intervals += [(lo, hi, 1, i) for i, (lo, hi) in enumerate(zip(s_src0, s_src1))]
-    intervals.sort()
-    c_lo, c_rows = _cluster_rows(intervals, (f0l, f1l, fs0l, fs1l), (s_src0, s_src1, s_out0, s_out1))
-    if touched:
-        keep = np.ones(len(fa), dtype=bool)
-        keep[touched] = False
-        rows, f0 = rows[keep], f0[keep]
-    keys = np.concatenate([f0, c_lo])
-    rows = np.concatenate([rows, np.array(c_rows, dtype=np.int64)])[np.argsort(keys, kind="stable")]
+    for a, b in zip(lo[mixed].tolist(), hi[mixed].tolist()):
+        touched.extend(range(a, b))
+    # lone segments of first: shifted by second's offset (a step function over second's starts)
+    steps = np.concatenate(([0], so1 - sb))
+    f_keep = np.ones(len(fa), dtype=bool)
+    f_keep[touched] = False
+    lone_f = fa[f_keep]
+    d = steps[np.searchsorted(sa, lone_f[:, 0], side="right")]
+    rows_f = lone_f.copy()
+    rows_f[:, 0] += d
+    rows_f[:, 1] += d
+    # lone segments of second: source range shifted by first's offset there
+    s_keep = np.ones(len(sa_), dtype=bool)
+    s_keep[mixed] = False
+    lone_s = sa_[s_keep]
+    f_steps = np.concatenate(([0], fs1 - f1))
+    e = f_steps[np.searchsorted(f0, lone_s[:, 2], side="right")]
+    rows_s = np.stack([lone_s[:, 0], lone_s[:, 1], lone_s[:, 2] + e, lone_s[:, 3] + e], axis=1)
+    keys = [lone_f[:, 0], lone_s[:, 2]]
+    parts = [rows_f, rows_s]
+    if mixed:
+        f0l, f1l, fs0l, fs1l = first._columns()
+        s_cols = second._columns()
+        intervals = [(f0l[i], f1l[i], 0, i) for i in sorted(set(touched))]
+        intervals += [(s_cols[2][j], s_cols[3][j], 1, j) for j in mixed]
+        intervals.sort()
+        c_lo, c_rows = _cluster_rows(intervals, (f0l, f1l, fs0l, fs1l),
+                                     (s_cols[2], s_cols[3], s_cols[0], s_cols[1]))
+        keys.append(np.array(c_lo, dtype=np.int64))
+        parts.append(np.array(c_rows, dtype=np.int64))
+    rows = np.concatenate(parts)[np.argsort(np.concatenate(keys), kind="stable")]
     return OffsetMap(second.out_len, first.src_len, _merge_touching_array(rows))
 
 

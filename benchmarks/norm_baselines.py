@@ -20,9 +20,10 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import re
-import time
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
+
+from run import best_time  # benchmarks/run.py, beside this script: one timing rule for all
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -95,16 +96,6 @@ def _texts() -> Tuple[List[str], List[str]]:
     return dirty, clean
 
 
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    """Best CPU time (``time.process_time``) of ``repeat`` runs: stable on a shared machine."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
-
-
 def bench_normalize(repeat: int = 7) -> Dict[str, float]:
     """Throughput in M characters/s of ``normalize()`` and of bare OpenCC ``t2s`` on the same
     texts (one core): ``clean_*`` on clean Simplified text, ``dirty_*`` on Traditional+pinyin."""
@@ -117,8 +108,8 @@ def bench_normalize(repeat: int = 7) -> Dict[str, float]:
     figures: Dict[str, float] = {}
     for label, texts in (("clean", clean), ("dirty", dirty)):
         chars = sum(map(len, texts))
-        t_norm = _best(lambda texts=texts: [normalize(t) for t in texts], repeat)
-        t_base = _best(lambda texts=texts: [t2s(t) for t in texts], repeat)
+        t_norm = best_time(lambda texts=texts: [normalize(t) for t in texts], repeat)
+        t_base = best_time(lambda texts=texts: [t2s(t) for t in texts], repeat)
         figures[f"{label}_chars"] = float(chars)
         figures[f"{label}_normalize_mcps"] = chars / t_norm / 1e6
         figures[f"{label}_t2s_mcps"] = chars / t_base / 1e6

@@ -33,6 +33,30 @@ def dev_dir() -> Path:
     return DEV
 
 
+@pytest.fixture(scope="session")
+def heldout_records(nlp):
+    """``get(folder) -> (gold, pred)`` for a held-out set (``tests/heldout*``): its gold records and the
+    pipeline's records of its articles, both keyed by id, computed once per folder."""
+    import json
+
+    import govnews_nlp
+
+    cache: dict = {}
+
+    def get(folder: Path):
+        if folder not in cache:
+            lines = (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+            gold = {rec["id"]: rec for rec in map(json.loads, filter(str.strip, lines))}
+            pairs = [(i, (folder / "articles" / f"{i}.txt").read_text(encoding="utf-8")) for i in gold]
+            records = list(govnews_nlp.extract(pairs, nlp=nlp))
+            assert [r["id"] for r in records] == list(gold)
+            assert not any(r.get("error") for r in records), [r.get("error") for r in records]
+            cache[folder] = gold, {r["id"]: r for r in records}
+        return cache[folder]
+
+    return get
+
+
 def pkuseg_available() -> bool:
     from govnews_nlp.segmenters import pkuseg_model_available
 

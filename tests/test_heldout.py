@@ -12,7 +12,6 @@ score.py sits beside the checkout, the test also checks that the two agree on th
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
 
@@ -68,20 +67,13 @@ def _load_module(path: Path, name: str):
 
 
 @pytest.fixture(scope="module")
-def heldout_gold() -> dict:
-    lines = (HELDOUT / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    return {rec["id"]: rec for rec in map(json.loads, filter(str.strip, lines))}
+def heldout_gold(heldout_records) -> dict:
+    return heldout_records(HELDOUT)[0]
 
 
 @pytest.fixture(scope="module")
-def heldout_pred(nlp, heldout_gold) -> dict:
-    import govnews_nlp
-
-    pairs = [(i, (HELDOUT / "articles" / f"{i}.txt").read_text(encoding="utf-8")) for i in heldout_gold]
-    records = list(govnews_nlp.extract(pairs, nlp=nlp))
-    assert [r["id"] for r in records] == list(heldout_gold)
-    assert not any(r.get("error") for r in records), [r.get("error") for r in records]
-    return {r["id"]: r for r in records}
+def heldout_pred(heldout_records) -> dict:
+    return heldout_records(HELDOUT)[1]
 
 
 @pytest.fixture(scope="module")

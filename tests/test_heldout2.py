@@ -13,7 +13,6 @@ they agree.
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
 
@@ -81,20 +80,13 @@ def shared_score(gold: dict, pred: dict) -> tuple[dict, float | None] | None:
 
 
 @pytest.fixture(scope="module")
-def gold2() -> dict:
-    lines = (HELDOUT2 / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    return {rec["id"]: rec for rec in map(json.loads, filter(str.strip, lines))}
+def gold2(heldout_records) -> dict:
+    return heldout_records(HELDOUT2)[0]
 
 
 @pytest.fixture(scope="module")
-def pred2(nlp, gold2) -> dict:
-    import govnews_nlp
-
-    pairs = [(i, (HELDOUT2 / "articles" / f"{i}.txt").read_text(encoding="utf-8")) for i in gold2]
-    records = list(govnews_nlp.extract(pairs, nlp=nlp))
-    assert [r["id"] for r in records] == list(gold2)
-    assert not any(r.get("error") for r in records), [r.get("error") for r in records]
-    return {r["id"]: r for r in records}
+def pred2(heldout_records) -> dict:
+    return heldout_records(HELDOUT2)[1]
 
 
 @pytest.fixture(scope="module")

@@ -18,25 +18,14 @@ The articles are fictional: people, places, companies, projects and figures are 
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/heldout_dirt.py: the generators' shared machinery
 
+import heldout_dirt as _dirt  # noqa: E402
 
-def _shared():
-    """tests/heldout_dirt.py, loaded by path (tests are not a package)."""
-    name = "govnews_heldout_dirt"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, HERE.parent / "heldout_dirt.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up while the class is built
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_dirt = _shared()
 Article, Dirt, BREAK = _dirt.Article, _dirt.Dirt, _dirt.BREAK
 check = _dirt.check
 

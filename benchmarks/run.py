@@ -168,6 +168,10 @@ def main() -> None:
     print(f"{len(texts)} articles, {sum(map(len, texts))} characters"
           f"{'' if DEV_RAW.is_dir() else ' (dev corpus absent: seeds only)'}; "
           f"best of {args.repeat} runs, CPU time")
+    import govnews_nlp
+    from govnews_nlp.compiled import describe
+
+    print(f"govnews_nlp {govnews_nlp.__version__} from {Path(govnews_nlp.__file__).parent}: {describe()}")
     print_table("Normalizer (one core) vs bare OpenCC t2s on the same text", bench_normalize(texts, args.repeat))
     pipes, comps = bench_pipelines(texts, segs, args.repeat)
     print_table("Pipeline vs spacy.blank('zh') with the same segmenter (on the clean text)", pipes)

@@ -15,7 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .about import __version__
-from .normalize import Normalized, normalize
+from .compiled import prefer_source_if_asked
+
+prefer_source_if_asked()  # GOVNEWS_NLP_PURE=1: import the .py sources, not their compiled twins
+
+from .normalize import Normalized, normalize  # noqa: E402
 
 if TYPE_CHECKING:  # pragma: no cover
     from .extraction import extract

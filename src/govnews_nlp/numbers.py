@@ -117,7 +117,7 @@ def _arabic(digits: str, mags: str, text: str) -> Number:
     if not frac:
         return scaled
     if scaled < _EXACT_LIMIT:
-        scale = 10 ** len(frac)
+        scale = pow(10, len(frac))  # not ``10 ** len(…)``: compiled, a power of C ints is a float
         quotient, rest = divmod(scaled, scale)
         return quotient if rest == 0 else scaled / scale
     try:

@@ -1,3 +1,4 @@
+# cython: annotation_typing=False
 """Where a Chinese personal name ends, decided without a list of known people.
 
 A name after a title is a surname (one character, or a compound such as 欧阳) plus one or two
@@ -101,7 +102,7 @@ class NameModel:
         cand = text[pos:pos + length]
         return self.follow_strength(text, pos + length) + self._agreement(text, pos, length, cand, known, counts)
 
-    def resolve(self, text: str, pos: int, known: Collection[str] = (), *, direct: bool = False,
+    def resolve(self, text: str, pos: int, known: Collection[str] = (), direct: bool = False,
                 counts: Optional[Dict[str, int]] = None) -> Optional[int]:
         """End offset of the name starting at ``pos``, or None.
 

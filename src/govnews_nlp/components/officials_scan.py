@@ -1,3 +1,4 @@
+# cython: annotation_typing=False
 """Find the people of an article in its clean text: titles, names, mentions. No spaCy here.
 
 The scan is character-based, so its results do not depend on the word segmenter. It runs
@@ -20,7 +21,7 @@ left to right over the hits of one regex of posts and collective labels:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
@@ -45,31 +46,55 @@ DATE_TAIL_RE = re.compile(r"[日月年号时]?(?:上午|下午|晚上|中午|凌
 UNTITLED_ROLES = frozenset({"", "摄", "byline", "署名", "供图", "图"})
 
 
-@dataclass(slots=True)
 class TitleHit:
-    start: int
-    end: int
-    text: str
-    info: Optional[TitleInfo] = None  # parsed once the title is known to belong to a person
+    """A title element ``text[start:end]``; ``info`` is parsed once it is known to belong to a person."""
+
+    # plain slotted classes rather than dataclasses: one is made per hit, and the compiled build
+    # types their fields (officials_scan.pxd)
+    __slots__ = ("end", "info", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, info: Optional[TitleInfo] = None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.info = info
+
+    def __repr__(self) -> str:
+        return f"TitleHit({self.start}, {self.end}, {self.text!r})"
 
 
-@dataclass(slots=True)
 class Mention:
-    start: int
-    end: int
-    name: str
-    how: str  # pre | list | label | post | bare | credit
-    titles: List[TitleHit] = field(default_factory=list)
-    roles: List[str] = field(default_factory=list)
+    """A name ``text[start:end]``; ``how``: pre | list | label | post | bare | credit."""
+
+    __slots__ = ("end", "how", "name", "roles", "start", "titles")
+
+    def __init__(self, start: int, end: int, name: str, how: str, titles: Optional[List[TitleHit]] = None,
+                 roles: Optional[List[str]] = None) -> None:
+        self.start = start
+        self.end = end
+        self.name = name
+        self.how = how
+        self.titles = [] if titles is None else titles
+        self.roles = [] if roles is None else roles
+
+    def __repr__(self) -> str:
+        return f"Mention({self.start}, {self.end}, {self.name!r}, {self.how!r}, {self.titles!r})"
 
 
-@dataclass(slots=True)
 class Person:
-    id: str
-    name: str
-    kind: str
-    titles: List[str]
-    mentions: List[Mention]
+    """One person: every mention of the name, and the chosen chain (``titles``) and ``kind``."""
+
+    __slots__ = ("id", "kind", "mentions", "name", "titles")
+
+    def __init__(self, id: str, name: str, kind: str, titles: List[str], mentions: List[Mention]) -> None:
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.titles = titles
+        self.mentions = mentions
+
+    def __repr__(self) -> str:
+        return f"Person({self.id!r}, {self.name!r}, {self.kind!r}, {self.titles!r})"
 
 
 @dataclass
@@ -154,7 +179,7 @@ class Scanner:
             if not pending or pending_next != start:
                 pending = []
             chain = [*pending, elem]
-            name_end = self.names.resolve(text, e, known, counts=counts) if name_next else None
+            name_end = self.names.resolve(text, e, known, False, counts) if name_next else None
             if name_end is None and (name_next or other_next):
                 name_end = self._unlisted_name(text, e, counts)
             elif name_end is not None and self.names.follow_strength(text, name_end) <= 0:
@@ -183,7 +208,7 @@ class Scanner:
             if name in known and not _overlaps(start, e, taken):
                 self._post_name(text, start, name_end, e, mentions, known)
                 taken.append((start, e))
-        self._bare_mentions(text, mentions, known, credit_ranges)
+        self._bare_mentions(text, mentions, known, credit_ranges, counts)
         titles: Dict[Tuple[int, int], TitleHit] = {}
         people = self._people(mentions, credits, titles)
         return ScanResult(people, sorted(titles.values(), key=_START))
@@ -258,7 +283,7 @@ class Scanner:
                 if not sep:
                     return floor
                 r = sep.end()
-            end = self.names.resolve(text, r, known, direct=True, counts=counts)
+            end = self.names.resolve(text, r, known, True, counts)
             if end is None or self.names.follow_strength(text, end) <= 0:
                 # a name with no listed surname (旗领导白音仓、萨仁图雅参加): the list position is
                 # as strong a context as a title chain, so the same unlisted-name rules apply
@@ -278,17 +303,14 @@ class Scanner:
             first = False
 
     def _bare_mentions(self, text: str, mentions: List[Mention], known: Set[str],
-                       credit_ranges: List[Tuple[int, int]]) -> None:
+                       credit_ranges: List[Tuple[int, int]], counts: Dict[str, int]) -> None:
+        """Every later occurrence of a known name is a mention of its person (``bare``).
+
+        ``counts`` holds whole-text counts the name model already made: a name printed once is
+        only its own mention, so most names need no search at all.
+        """
         if not known:
             return
-        taken = bytearray(len(text))  # characters already part of a mention, title or credit
-        for s, e in credit_ranges:
-            taken[s:e] = b"\x01" * (e - s)
-        for m in mentions:
-            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-            for t in m.titles:
-                taken[t.start:t.end] = b"\x01" * (t.end - t.start)
-        exclude = self._exclude_re.match
         if len(known) > 32:  # a long text: one pass of a trie of the names
             found = [(h.start(), h.end(), h.group()) for h in re.finditer(trie_pattern(known), text)]
         else:
@@ -297,11 +319,23 @@ class Scanner:
             found = []
             find = text.find
             for name in sorted(known, key=len, reverse=True):
+                if counts.get(name) == 1:
+                    continue
                 n = len(name)
                 s = find(name)
                 while s >= 0:
                     found.append((s, s + n, name))
                     s = find(name, s + n)
+            if not found:
+                return
+        taken = bytearray(len(text))  # characters already part of a mention, title or credit
+        for s, e in credit_ranges:
+            taken[s:e] = b"\x01" * (e - s)
+        for m in mentions:
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            for t in m.titles:
+                taken[t.start:t.end] = b"\x01" * (t.end - t.start)
+        exclude = self._exclude_re.match
         for s, e, name in found:
             if taken.find(1, s, e) < 0 and not exclude(text, e):
                 mentions.append(Mention(s, e, name, "bare"))
@@ -324,7 +358,7 @@ class Scanner:
             if not name or name in by_name:
                 continue
             s, e = int(c["name_start"]), int(c["name_end"])
-            journalists.setdefault(name, []).append(Mention(s, e, name, "credit", roles=[str(c.get("role") or "")]))
+            journalists.setdefault(name, []).append(Mention(s, e, name, "credit", None, [str(c.get("role") or "")]))
         order = [(ms[0].start, n, False) for n, ms in by_name.items()]
         if journalists:
             order += [(ms[0].start, n, True) for n, ms in journalists.items()]

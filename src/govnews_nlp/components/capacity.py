@@ -16,23 +16,20 @@ Character offsets do not depend on the segmenter: hits are found on the text, an
 
 # No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
 # signature (to validate [components] settings) and cannot resolve string annotations.
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Optional
 
 from spacy.language import Language
 from spacy.scorer import Scorer
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span
 from spacy.training import Example, validate_examples
-from spacy.util import filter_spans, registry
+from spacy.util import registry
 
-from ..extensions import doc_text, set_extension_once, set_record_field
-from ..spans import make_spans, set_ents_filtered
+from ..extensions import doc_text, set_extension_once
 from .base import RuleComponent
+from .capacity_doc import GROUPS, SPAN_RECORDS_KEY, annotate
 from .capacity_rules import TABLES
 from .capacity_scan import QuantityScanner
 from .projects import ProjectFinder
-
-#: The ``doc.spans`` group of each label.
-GROUPS = {"CAPACITY": "capacities", "INVESTMENT": "investments", "PROJECT": "projects"}
 
 DEFAULT_CONFIG: Dict[str, Any] = {
     "capacity_label": "CAPACITY",
@@ -41,12 +38,6 @@ DEFAULT_CONFIG: Dict[str, Any] = {
     "set_ents": True,
     "scorer": {"@scorers": "govnews_nlp.capacity_scorer.v1"},
 }
-
-
-#: ``doc.user_data`` key of the record entries of one extension, by ``"start:end"`` of the span.
-#: One dict per Doc and kind instead of one ``span._.x = rec`` per span (each builds an
-#: ``Underscore`` object); string keys, so the dicts survive ``Doc.to_bytes`` (msgpack).
-SPAN_RECORDS_KEY = "govnews_nlp.capacity.span_records."
 
 
 def _span_key(span: Span) -> str:
@@ -150,114 +141,19 @@ class CapacityRuler(RuleComponent):
         self.ensure_ready()
         assert self.scanner is not None and self.finder is not None
         text = doc_text(doc)
-        quantities = self.scanner.scan(text)
-        caps = [q for q in quantities if q.label == "CAPACITY"]
-        invs = [q for q in quantities if q.label == "INVESTMENT"]
-        cap_records = [q.record() for q in caps]
-        projects = self.finder.find(
-            text, [(q.start, q.end, r) for q, r in zip(caps, cap_records)], [(q.start, q.end) for q in invs]
+        caps, invs = self.scanner.scan(text)
+        projects = self.finder.find(text, caps, invs)
+        labels = self.labels
+        annotate(
+            doc, text, caps, invs, projects,
+            (labels["CAPACITY"], labels["INVESTMENT"], labels["PROJECT"]), self.set_ents,
         )
-
-        hits = [(q.start, q.end, self.labels["CAPACITY"]) for q in caps]
-        hits += [(q.start, q.end, self.labels["INVESTMENT"]) for q in invs]
-        hits += [(p.start, p.end, self.labels["PROJECT"]) for p in projects]
-        spans = self._spans(doc, hits)
-        cap_spans = spans[: len(caps)]
-        inv_spans = spans[len(caps): len(caps) + len(invs)]
-        proj_spans = spans[len(caps) + len(invs):]
-        inv_records = [q.record() for q in invs]
-        proj_records = [p.record() for p in projects]
-        user_data = doc.user_data
-        # keyed by the hits' offsets, which are the spans' (make_spans never moves a boundary)
-        for name, found, recs in (
-            ("capacity", caps, cap_records), ("investment", invs, inv_records), ("project", projects, proj_records)
-        ):
-            user_data[SPAN_RECORDS_KEY + name] = {f"{h.start}:{h.end}": rec for h, rec in zip(found, recs)}
-        groups = doc.spans  # SpanGroups built here: the mapping's __setitem__ would wrap each list
-        for group, group_spans in (("CAPACITY", cap_spans), ("INVESTMENT", inv_spans), ("PROJECT", proj_spans)):
-            name = GROUPS[group]
-            groups[name] = SpanGroup(doc, name=name, spans=group_spans)
-        if self.set_ents:
-            self._set_ents(doc, spans)
-
-        # README: the lists are deduplicated, one entry per distinct text (the spans keep all)
-        set_record_field(doc, "capacities", _unique_by_text(cap_records))
-        set_record_field(doc, "investments", _unique_by_text(inv_records))
-        set_record_field(doc, "projects", proj_records)
         return doc
-
-    @staticmethod
-    def _spans(doc: Doc, hits: List[Tuple[int, int, str]]) -> List[Span]:
-        """Spans for the hits. When the Doc has one token per character (the ``char`` segmenter
-        on text without whitespace: ``len(doc) == len(text)`` allows nothing else, every token
-        being at least one character) character offsets are token indices and spans are built
-        directly. Else ``doc.char_span`` is tried; only when a word token straddles a hit
-        (jieba, pkuseg) does :func:`make_spans` split tokens (it walks all tokens, so it is kept
-        off the common path)."""
-        last = doc[-1] if hits else None
-        if last is not None and last.idx + len(last.text_with_ws) == len(doc):
-            strings = doc.vocab.strings
-            labels = {label: strings.add(label) for label in {h[2] for h in hits}}
-            return [Span(doc, s, e, label=labels[label]) for s, e, label in hits]
-        spans: List[Span] = []
-        for s, e, label in hits:
-            span = doc.char_span(s, e, label=label, alignment_mode="strict")
-            if span is None:
-                return make_spans(doc, hits)
-            spans.append(span)
-        return spans
-
-    def _set_ents(self, doc: Doc, spans: List[Span]) -> None:
-        """Our top-level spans into ``doc.ents``. When no entity of ours is there yet and none of
-        the others' overlaps ours, only our tokens are touched (``default="unmodified"``):
-        ``doc.ents = …`` resets every token, which costs more than our whole scan. Otherwise the
-        general merge (longest wins) of :func:`set_ents_filtered`."""
-        top = _top_spans(spans)
-        labels = set(self.labels.values())
-        # ``doc.ents`` is read in C; ``doc.has_annotation("ENT_IOB")`` walks every token in Python
-        old = doc.ents
-        if old:
-            clash = any(e.label_ in labels for e in old) or any(
-                e.start < t.end and t.start < e.end for e in old for t in top
-            )
-            if clash:
-                set_ents_filtered(doc, spans, replace_labels=list(labels))
-                return
-        doc.set_ents(top, default="unmodified")
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         """Scores for ``spacy evaluate``: see :func:`score_capacity`."""
         scorer = self.scorer or score_capacity
         return scorer(examples, **kwargs)
-
-
-def _top_spans(spans: List[Span]) -> List[Span]:
-    """``filter_spans(spans)`` (the longest of overlapping spans wins, result in order), without
-    its sort by length when no two spans overlap partially. Ours overlap only by containment (a
-    capacity inside a project name), and then the container wins whatever the length measure, so
-    the spans not inside another, in order, are the answer; a partial overlap (never seen) goes
-    to ``filter_spans`` itself."""
-    bounds = sorted([(s.start, -s.end, i) for i, s in enumerate(spans)])
-    top: List[Span] = []
-    reach = -1
-    for start, neg_end, i in bounds:
-        end = -neg_end
-        if start >= reach:
-            top.append(spans[i])
-            reach = end
-        elif end > reach or (start, end) == (top[-1].start, top[-1].end):
-            return filter_spans(spans)  # a partial overlap or a duplicate: the general rule
-    return top
-
-
-def _unique_by_text(records: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    seen = set()
-    out = []
-    for rec in records:
-        if rec["text"] not in seen:
-            seen.add(rec["text"])
-            out.append(rec)
-    return out
 
 
 @Language.factory("govnews_capacity", default_config=DEFAULT_CONFIG)

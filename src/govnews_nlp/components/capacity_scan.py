@@ -18,8 +18,7 @@ window before a hit, not at every character of the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .. import numbers
 from .capacity_rules import (
@@ -89,44 +88,10 @@ def _any_of(patterns: Sequence[str]) -> Callable[[str], object]:
     return lambda x: any(r.search(x) for r in compiled)
 
 
-@dataclass(slots=True)
-class Quantity:
-    """One capacity or investment hit; ``start``/``end`` are offsets of ``text`` in the doc text."""
-
-    label: str  # "CAPACITY" or "INVESTMENT"
-    start: int
-    end: int
-    text: str
-    value: numbers.Number
-    unit: str
-    per: Optional[str] = None
-    unit_canonical: Optional[str] = None
-    value_canonical: Optional[float] = None
-    activity: Optional[str] = None
-    product: Optional[str] = None
-    qualifier: Optional[str] = None
-    qualifier_kind: Optional[str] = None
-    keyword: Optional[str] = None
-    rule: str = ""
-    extra: Dict[str, object] = field(default_factory=dict)
-
-    def record(self) -> Dict[str, object]:
-        """The record entry: the gold schema keys first, then the extras."""
-        if self.label == "INVESTMENT":
-            out: Dict[str, object] = {"text": self.text, "value": self.value, "unit": self.unit}
-            if self.qualifier:
-                out["qualifier"] = self.qualifier
-            if self.keyword:
-                out["keyword"] = self.keyword
-            return out
-        out = {"text": self.text, "value": self.value, "unit": self.unit, "per": self.per}
-        out["unit_canonical"] = self.unit_canonical
-        out["value_canonical"] = self.value_canonical
-        for key in ("activity", "product", "qualifier"):
-            val = getattr(self, key)
-            if val:
-                out[key] = val
-        return out
+#: A hit of the scan: ``(start, end, record entry)``, offsets of the entry's ``text`` in the doc
+#: text. The entry is built where the hit is found: the component stores it as is (span
+#: extension, record field), so no intermediate object is made per hit.
+Hit = Tuple[int, int, Dict[str, object]]
 
 
 class QuantityScanner:
@@ -146,7 +111,10 @@ class QuantityScanner:
         self.units: Dict[str, UnitRule] = {}
         for u in units:
             self.units.setdefault(u.surface.lower(), u)
+        #: what the scan reads of a unit: (bare rule, factor, canonical unit), by lower-cased surface
+        self.unit_info = {k: (u.bare, u.factor, u.canonical) for k, u in self.units.items()}
         self.money = {m.surface: m for m in money_units}
+        self.money_unit = {k: m.unit for k, m in self.money.items()}
         self.qual_before = {q.surface: q for q in qualifiers if q.position == "before"}
         self.qual_after = {q.surface: q for q in qualifiers if q.position == "after"}
         prefix = {p.surface: p for p in periods if p.position == "prefix"}
@@ -159,6 +127,7 @@ class QuantityScanner:
         self.ctx_activity = {k: v.activity for k, v in ctx.items()}
         self.kw_before = {k.surface: k for k in inv_keywords if k.position == "before"}
         self.kw_after = {k.surface: k for k in inv_keywords if k.position == "after"}
+        self.kw_gap = {k: v.gap for k, v in self.kw_before.items()}
 
         unit_alt = _alt([u.surface for u in units], latin_ci=True)
         money_alt = _alt(list(self.money))
@@ -211,14 +180,18 @@ class QuantityScanner:
         self.inv_after = _any_of([r.pattern for r in inv_exclusions if r.side == "after"])
 
     # -- scanning ------------------------------------------------------------------------------
-    def scan(self, text: str) -> List[Quantity]:
-        out: List[Quantity] = []
+    def scan(self, text: str) -> Tuple[List[Hit], List[Hit]]:
+        """The capacities and the investments of ``text``, each in text order."""
+        caps: List[Hit] = []
+        invs: List[Hit] = []
         last_end = 0
         search = self.anchor.search
+        number_end = self.number_end.search
         a = search(text)
         while a is not None:
-            us = a.start() + 1  # where the unit starts
-            pos = a.end() - 1
+            a_start, a_end = a.span()
+            us = a_start + 1  # where the unit starts
+            pos = a_end - 1
             if us < last_end:
                 a = search(text, pos)
                 continue
@@ -226,63 +199,64 @@ class QuantityScanner:
             i = us
             while i > last_end and text[i - 1] in _NUMBER_CHARS:
                 i -= 1
-            nm = self.number_end.search(text, max(last_end, i - 2), us)
-            if nm is None:
-                a = search(text, pos)
-                continue
-            if a.group("unit"):
-                tail = self.unit_tail.match(text, a.end())
-                hit = self._capacity(text, nm, a, tail)
-            else:
-                tail = self.money_tail.match(text, a.end())
-                hit = self._investment(text, nm, a, tail)
-            if hit is not None:
-                out.append(hit)
-                last_end = hit.end
+            nm = number_end(text, max(last_end, i - 2), us)
+            if nm is not None:
+                unit, money = a.group("unit", "money")
+                if unit:
+                    hit = self._capacity(text, nm, a_end, unit)
+                    if hit is not None:
+                        caps.append(hit)
+                        last_end = hit[1]
+                else:
+                    hit = self._investment(text, nm, a_end, money)
+                    if hit is not None:
+                        invs.append(hit)
+                        last_end = hit[1]
             a = search(text, pos)
-        return out
+        return caps, invs
 
-    def _qualifier(self, nm: re.Match, tail: re.Match) -> tuple:
-        q = nm.group("qual")
-        if q:
-            return q, self.qual_before[q].kind
-        qa = tail.group("qafter")
-        if qa:
-            return qa, self.qual_after[qa].kind
-        num = nm.group("num")
+    @staticmethod
+    def _qualifier(qual: Optional[str], qafter: Optional[str], num: str) -> Optional[str]:
+        """The approximator of a hit: before the number, after the unit, or inside (3000余万)."""
+        if qual:
+            return qual
+        if qafter:
+            return qafter
         for ch in numbers.INNER_APPROX:
             if ch in num:
-                return ch, "over"
-        return None, None
+                return ch
+        return None
 
-    def _capacity(self, text: str, nm: re.Match, a: re.Match, tail: re.Match) -> Optional[Quantity]:
+    def _capacity(self, text: str, nm: re.Match, a_end: int, unit_text: str) -> Optional[Hit]:
         # cheap tests first; the number is parsed only for a hit that passed them (same result:
         # every test is a pure function of the text)
-        tail_per = tail.group("per")
-        start, end = nm.start(), tail.end("per") if tail_per else a.end()
+        tail = self.unit_tail.match(text, a_end)
+        tail_per, qafter = tail.group("per", "qafter")
+        start = nm.start()
+        end = tail.end("per") if tail_per else a_end
         before = text[max(0, start - LOOKBACK):start]
-        after = text[a.end():a.end() + 12]
-        if self.cap_after(after) or self.cap_before(before):
+        if self.cap_after(text[a_end:a_end + 12]) or self.cap_before(before):
             return None
-        unit_text = a.group("unit")
-        rule = self.units[unit_text.lower()]
+        bare, factor, canonical = self.unit_info[unit_text.lower()]
+        qual, num = nm.group("qual", "num")
         # a rate marker holds a time base: without one of its characters there is none to search
         mk = self.marker.search(before) if self.marker_pre.search(before) else None
         if not mk and not tail_per:
-            if rule.bare == "never":
+            if bare == "never":
                 return None
-            if rule.bare == "magnitude" and not _MAGNITUDE.search(nm.group("num")):
+            if bare == "magnitude" and not _MAGNITUDE.search(num):
                 return None
-        value = numbers.try_parse(nm.group("num"))
+        value = numbers.try_parse(num)
         if value is None or value == 0:
             return None
         per = self.suffix_per.get(tail_per.lower()) if tail_per else None
         activity = product = None
         text_start = start
         if mk:
-            per = per or self.prefix_per[mk.group("per")]
-            activity = self.rate_activity[mk.group("act")] if mk.group("act") else mk.group("gact_noun")
-            product = mk.group("prod") or None
+            mk_per, act, gact_noun, prod = mk.group("per", "act", "gact_noun", "prod")
+            per = per or self.prefix_per[mk_per]
+            activity = self.rate_activity[act] if act else gact_noun
+            product = prod or None
             text_start = start - (len(before) - mk.start())
         else:
             # the last context word of the 10 characters before the number
@@ -290,36 +264,33 @@ class QuantityScanner:
             if words:
                 activity = self.ctx_activity[words[-1]]
         if product is None and not tail_per:
-            pa = self.product_after.match(text, a.end())
+            pa = self.product_after.match(text, a_end)
             if pa:
                 product = pa.group("prod")
-        qual, qkind = self._qualifier(nm, tail)
-        canonical = value * rule.factor
-        return Quantity(
-            label="CAPACITY",
-            start=text_start,
-            end=end,
-            text=text[text_start:end],
-            value=value,
-            unit=unit_text,
-            per=per,
-            unit_canonical=rule.canonical,
-            value_canonical=float(canonical),
-            activity=activity,
-            product=product,
-            qualifier=qual,
-            qualifier_kind=qkind,
-            rule=rule.id,
-        )
+        # the record entry: the gold schema keys first, then the extras
+        rec: Dict[str, object] = {
+            "text": text[text_start:end], "value": value, "unit": unit_text, "per": per,
+            "unit_canonical": canonical, "value_canonical": float(value * factor),
+        }
+        if activity:
+            rec["activity"] = activity
+        if product:
+            rec["product"] = product
+        qualifier = self._qualifier(qual, qafter, num)
+        if qualifier:
+            rec["qualifier"] = qualifier
+        return text_start, end, rec
 
-    def _investment(self, text: str, nm: re.Match, a: re.Match, tail: re.Match) -> Optional[Quantity]:
-        start, end = nm.start(), a.end()
+    def _investment(self, text: str, nm: re.Match, end: int, money: str) -> Optional[Hit]:
+        start = nm.start()
         before = text[max(0, start - LOOKBACK):start]
         kw = self.kw_re.search(before)
         keyword = None
-        if kw and len(kw.group("gap")) <= self.kw_before[kw.group("kw")].gap:
-            keyword = kw.group("kw")
-            gap = kw.group("gap")
+        if kw is not None:
+            keyword, gap = kw.group("kw", "gap")
+            if len(gap) > self.kw_gap[keyword]:
+                kw = None
+        if kw is not None:
             if self.inv_before(before[: kw.start()] + gap):
                 return None
         else:
@@ -329,23 +300,16 @@ class QuantityScanner:
             keyword = head.group("head")
             if self.inv_before(before):
                 return None
-        after = text[end:end + 16]
-        if self.inv_after(after):
+        if self.inv_after(text[end:end + 16]):
             return None
-        value = numbers.try_parse(nm.group("num"))
+        qual, num = nm.group("qual", "num")
+        value = numbers.try_parse(num)
         if value is None or value == 0:
             return None
-        money = self.money[a.group("money")]
-        qual, qkind = self._qualifier(nm, tail)
-        return Quantity(
-            label="INVESTMENT",
-            start=start,
-            end=end,
-            text=text[start:end],
-            value=value,
-            unit=money.unit,
-            qualifier=qual,
-            qualifier_kind=qkind,
-            keyword=keyword,
-            rule=money.id,
-        )
+        rec: Dict[str, object] = {"text": text[start:end], "value": value, "unit": self.money_unit[money]}
+        qualifier = self._qualifier(qual, self.money_tail.match(text, end).group("qafter"), num)
+        if qualifier:
+            rec["qualifier"] = qualifier
+        if keyword:
+            rec["keyword"] = keyword
+        return start, end, rec

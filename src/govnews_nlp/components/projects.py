@@ -162,18 +162,19 @@ class ProjectFinder:
         self,
         text: str,
         capacities: Sequence[Tuple[int, int, Dict[str, object]]] = (),
-        amounts: Sequence[Tuple[int, int]] = (),
+        amounts: Sequence[Tuple[int, ...]] = (),
     ) -> List[Project]:
         """Projects of ``text``. ``capacities`` are ``(start, end, record)`` hits, masked as name
-        material and attached to the project around them; ``amounts`` are ``(start, end)`` of
-        money amounts, which end a name (``超百亿元项目`` is no name)."""
+        material and attached to the project around them; ``amounts`` are ``(start, end, …)`` of
+        money amounts (the scanner's investment hits as they are), which end a name
+        (``超百亿元项目`` is no name)."""
         mentions: List[Tuple[int, int, str]] = []
         raw_rev = text[::-1]
         n = len(text)
         masked_ends = {e for _, e, _ in capacities}
-        masked_ends.update(e for _, e in amounts)
+        masked_ends.update(a[1] for a in amounts)
         overlays = [(cs, ce, CAP_MASK) for cs, ce, _ in capacities]
-        overlays += [(s, e, BOUNDARY_MASK) for s, e in amounts]
+        overlays += [(a[0], a[1], BOUNDARY_MASK) for a in amounts]
         # capacities and amounts never overlap (the scanner resumes after each hit): sorted by
         # start they are sorted by end too, so one bisection tells whether a window has any
         spans_sorted = sorted((s, e) for s, e, _ in overlays)

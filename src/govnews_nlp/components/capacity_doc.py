@@ -1,0 +1,152 @@
+"""What ``govnews_capacity`` writes on a Doc for its hits: spans, span groups, entities, the span
+records behind ``span._.capacity`` / ``._.investment`` / ``._.project`` and the record fields.
+
+This is the per-Doc half of :class:`~govnews_nlp.components.capacity.CapacityRuler`, kept out of
+the component's module (which holds the spaCy factory and stays plain Python) so that the wheel
+can compile it (:mod:`govnews_nlp.compiled`): it runs once per Doc and per hit, and its cost is
+spaCy bookkeeping plus the Python steps around it.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Sequence, Tuple
+
+from spacy.tokens import Doc, Span, SpanGroup
+from spacy.util import filter_spans
+
+from ..extensions import RECORD_PREFIX
+from ..spans import make_spans, set_ents_filtered
+from .capacity_scan import Hit
+from .projects import Project
+
+#: The ``doc.spans`` group of each label.
+GROUPS = {"CAPACITY": "capacities", "INVESTMENT": "investments", "PROJECT": "projects"}
+
+#: ``doc.user_data`` key of the record entries of one extension, by ``"start:end"`` of the span.
+#: One dict per Doc and kind instead of one ``span._.x = rec`` per span (each builds an
+#: ``Underscore`` object); string keys, so the dicts survive ``Doc.to_bytes`` (msgpack).
+SPAN_RECORDS_KEY = "govnews_nlp.capacity.span_records."
+_CAP_KEY = SPAN_RECORDS_KEY + "capacity"
+_INV_KEY = SPAN_RECORDS_KEY + "investment"
+_PROJ_KEY = SPAN_RECORDS_KEY + "project"
+
+
+def annotate(
+    doc: Doc,
+    text: str,
+    caps: List[Hit],
+    invs: List[Hit],
+    projects: List[Project],
+    labels: Tuple[str, str, str],
+    set_ents: bool,
+) -> None:
+    """Write the hits on ``doc`` (``text`` is its text). ``labels``: the CAPACITY, INVESTMENT and
+    PROJECT labels; ``set_ents``: whether the top-level spans go into ``doc.ents``."""
+    proj_hits = [(p.start, p.end, p.record()) for p in projects]
+    n_caps = len(caps)
+    n_invs = len(invs)
+    hits = caps + invs + proj_hits
+    spans = _spans(doc, text, hits, n_caps, n_invs, labels)
+    user_data = doc.user_data
+    # keyed by the hits' offsets, which are the spans' (make_spans never moves a boundary)
+    user_data[_CAP_KEY] = {f"{s}:{e}": rec for s, e, rec in caps}
+    user_data[_INV_KEY] = {f"{s}:{e}": rec for s, e, rec in invs}
+    user_data[_PROJ_KEY] = {f"{s}:{e}": rec for s, e, rec in proj_hits}
+    groups = doc.spans  # SpanGroups built here: the mapping's __setitem__ would wrap each list
+    groups["capacities"] = SpanGroup(doc, name="capacities", spans=spans[:n_caps])
+    groups["investments"] = SpanGroup(doc, name="investments", spans=spans[n_caps:n_caps + n_invs])
+    groups["projects"] = SpanGroup(doc, name="projects", spans=spans[n_caps + n_invs:])
+    if set_ents:
+        _set_ents(doc, hits, spans, labels)
+    # README: the lists are deduplicated, one entry per distinct text (the spans keep all)
+    user_data[RECORD_PREFIX + "capacities"] = _unique_by_text(caps)
+    user_data[RECORD_PREFIX + "investments"] = _unique_by_text(invs)
+    user_data[RECORD_PREFIX + "projects"] = [h[2] for h in proj_hits]
+
+
+def _spans(
+    doc: Doc, text: str, hits: List[Hit], n_caps: int, n_invs: int, labels: Tuple[str, str, str]
+) -> List[Span]:
+    """Spans for the hits (capacities, then investments, then projects). When the Doc has one
+    token per character (the ``char`` segmenter on text without whitespace: ``len(doc) ==
+    len(text)`` allows nothing else, every token being at least one character) character offsets
+    are token indices and spans are built directly. Else ``doc.char_span`` is tried; only when a
+    word token straddles a hit (jieba, pkuseg) does :func:`make_spans` split tokens (it walks all
+    tokens, so it is kept off the common path)."""
+    strings = doc.vocab.strings
+    cap_label = strings.add(labels[0])
+    inv_label = strings.add(labels[1])
+    proj_label = strings.add(labels[2])
+    n = len(hits)
+    if len(doc) == len(text):
+        spans = [Span(doc, h[0], h[1], label=cap_label) for h in hits[:n_caps]]
+        spans += [Span(doc, h[0], h[1], label=inv_label) for h in hits[n_caps:n_caps + n_invs]]
+        spans += [Span(doc, h[0], h[1], label=proj_label) for h in hits[n_caps + n_invs:n]]
+        return spans
+    spans = []
+    char_span = doc.char_span
+    for k in range(n):
+        h = hits[k]
+        label = cap_label if k < n_caps else inv_label if k < n_caps + n_invs else proj_label
+        span = char_span(h[0], h[1], label=label)
+        if span is None:
+            return make_spans(doc, [(h[0], h[1], _label(k, n_caps, n_invs, labels)) for k, h in enumerate(hits)])
+        spans.append(span)
+    return spans
+
+
+def _label(k: int, n_caps: int, n_invs: int, labels: Tuple[str, str, str]) -> str:
+    return labels[0] if k < n_caps else labels[1] if k < n_caps + n_invs else labels[2]
+
+
+def _set_ents(doc: Doc, hits: List[Hit], spans: List[Span], labels: Tuple[str, str, str]) -> None:
+    """Our top-level spans into ``doc.ents``. When no entity of ours is there yet and none of
+    the others' overlaps ours, only our tokens are touched (``default="unmodified"``):
+    ``doc.ents = …`` resets every token, which costs more than our whole scan. Otherwise the
+    general merge (longest wins) of :func:`set_ents_filtered`."""
+    top = _top_spans(hits, spans)
+    # ``doc.ents`` is read in C; ``doc.has_annotation("ENT_IOB")`` walks every token in Python
+    old = doc.ents
+    if old:
+        own = set(labels)
+        clash = any(e.label_ in own for e in old) or any(
+            e.start < t.end and t.start < e.end for e in old for t in top
+        )
+        if clash:
+            set_ents_filtered(doc, spans, replace_labels=list(own))
+            return
+    doc.set_ents(top, default="unmodified")
+
+
+def _top_spans(hits: Sequence[Hit], spans: List[Span]) -> List[Span]:
+    """``filter_spans(spans)`` (the longest of overlapping spans wins, result in order), without
+    its sort by length when no two spans overlap partially. Ours overlap only by containment (a
+    capacity inside a project name), and then the container wins whatever the length measure, so
+    the spans not inside another, in order, are the answer; a partial overlap (never seen) goes
+    to ``filter_spans`` itself. Read on the hits' character offsets, which are the spans'
+    boundaries (same order, same containment)."""
+    bounds = sorted([(h[0], -h[1], i) for i, h in enumerate(hits)])
+    top: List[Span] = []
+    reach = -1
+    last_start = last_end = -1
+    for start, neg_end, i in bounds:
+        end = -neg_end
+        if start >= reach:
+            top.append(spans[i])
+            reach = end
+            last_start, last_end = start, end
+        elif end > reach or (start == last_start and end == last_end):
+            return filter_spans(spans)  # a partial overlap or a duplicate: the general rule
+    return top
+
+
+def _unique_by_text(hits: List[Hit]) -> List[Dict[str, object]]:
+    seen = set()
+    out = []
+    for h in hits:
+        rec = h[2]
+        t = rec["text"]
+        if t not in seen:
+            seen.add(t)
+            out.append(rec)
+    return out

@@ -42,6 +42,32 @@ _GENERIC_ACT = (
     r"(?:能力|规模|产能|量))"
 )
 _MAGNITUDE = re.compile("[万亿]")
+#: A character a number ends with before its unit: a digit or a Chinese numeral or magnitude.
+NUMERAL = r"[\d〇零一二两三四五六七八九十百千万亿余多]"
+
+
+def _ranges_without(lo: str, hi: str, keep: str) -> str:
+    """Class ranges covering ``lo``-``hi`` except the characters of ``keep``."""
+    out = []
+    start = ord(lo)
+    for cp in sorted(ord(c) for c in set(keep) if lo <= c <= hi) + [ord(hi) + 1]:
+        if cp > start:
+            out.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
+        start = cp + 1
+    return "".join(out)
+
+
+#: A superset of :data:`NUMERAL` as a negated class of BMP ranges, which the regex engine tests
+#: with one table lookup (``\d`` costs a Unicode-category lookup per character of the article):
+#: everything but the blocks of Chinese text that hold no decimal digit (CJK ideographs other than
+#: the numerals, CJK and general punctuation, full-width forms other than ０-９).
+#: ``tests/test_capacity_scan.py`` checks on every code point that it contains :data:`NUMERAL`.
+NUMERAL_SUPERSET = (
+    r"[^\u2000-\u206f\u3000-\u3006\u3008-\u303f"
+    + _ranges_without("\u4e00", "\u9fff", "零一二两三四五六七八九十百千万亿余多")
+    + r"\uff00-\uff0f\uff1a-\uffef]"
+)
+
 #: How far left of a number a rate marker (with its product words) or a keyword may start.
 LOOKBACK = 24
 #: Most product words between a rate marker and its number (``年产高档生活用纸396万吨``).
@@ -144,8 +170,13 @@ class QuantityScanner:
         # The lookahead on the first characters of the units and currencies (case-folded, a
         # superset: it only filters) spares the alternation at every other numeral character
         # (一, 十, 多 are everywhere in news): same matches, measured 1.3x faster.
+        # The first character is consumed from a superset class made of code-point ranges only
+        # (:data:`NUMERAL_SUPERSET`) and checked against the exact class by a lookbehind: ``\d``
+        # in a class makes the engine look up the Unicode category of every character of the
+        # article, and the lookbehind now runs only where a unit follows (same matches; the anchor
+        # search took half the time, 0.21 → 0.10 ms on the 25 benchmark texts).
         self.anchor = re.compile(
-            rf"[\d〇零一二两三四五六七八九十百千万亿余多]{_first_chars([u.surface for u in units] + list(self.money))}"
+            rf"{NUMERAL_SUPERSET}{_first_chars([u.surface for u in units] + list(self.money))}(?<={NUMERAL})"
             rf"(?:(?P<unit>{unit_alt})|(?P<money>{money_alt}))"
         )
         # The number ending at the anchor, with an approximator before it: [qualifier] number$.

@@ -50,7 +50,7 @@ def _ranges_without(lo: str, hi: str, keep: str) -> str:
     """Class ranges covering ``lo``-``hi`` except the characters of ``keep``."""
     out = []
     start = ord(lo)
-    for cp in sorted(ord(c) for c in set(keep) if lo <= c <= hi) + [ord(hi) + 1]:
+    for cp in [*sorted(ord(c) for c in set(keep) if lo <= c <= hi), ord(hi) + 1]:
         if cp > start:
             out.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
         start = cp + 1

@@ -18,7 +18,6 @@ All data lives in ``doc.user_data`` under string keys with plain values, so it s
 # No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
 # signature (to validate [components] settings) and cannot resolve string annotations.
 import logging
-from operator import itemgetter
 from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
 
 from spacy.language import Language
@@ -32,12 +31,12 @@ from ..lexicon import Rule
 from ..spans import make_spans, set_ents_filtered
 from ..titles import TitleParser
 from .base import RuleComponent
+from .officials_doc import doc_data
 from .officials_names import NameModel
 from .officials_rules import LevelRule, ModifierRule, OrgRule, PostRule, StopRule, SurnameRule, WordRule
 from .officials_scan import Scanner, ScanResult
 
 log = logging.getLogger(__name__)
-_FIRST = itemgetter(0)
 
 PEOPLE_KEY = "govnews_nlp.people"
 CREDITS_KEY = "govnews_nlp.credits"
@@ -151,7 +150,7 @@ class OfficialsMatcher(RuleComponent):
         self.max_title_chars = max_title_chars
         self.scorer = scorer
         self.scanner: Optional[Scanner] = None
-        self._title_dicts: Dict[str, Dict[str, Any]] = {}
+        self._title_dicts: Dict[str, Dict[str, Any]] = {}  # plain dict per title text, see doc_data
 
     def compile(self) -> None:
         t = self.tables
@@ -182,44 +181,16 @@ class OfficialsMatcher(RuleComponent):
         assert self.scanner is not None
         text = doc_text(doc)
         result = self.scanner.scan(text, _valid_credits(doc, len(text)))
-        # one pass over the people for the user data, the record and the mention hits
-        person_label, journalist_label = self.person_label, self.journalist_label
-        persons: List[Dict[str, Any]] = []
-        record: List[Dict[str, Any]] = []
-        marks: List[Tuple[int, int, str, str]] = []
-        for p in result.people:
-            persons.append({"id": p.id, "name": p.name, "titles": list(p.titles), "kind": p.kind})
-            record.append({"name": p.name, "titles": list(p.titles), "kind": p.kind})
-            label = journalist_label if p.kind == "journalist" else person_label
-            for m in p.mentions:
-                marks.append((m.start, m.end, label, p.id))
-        marks.sort(key=_FIRST)  # stable: the order of ScanResult.mentions()
-        n_mentions = len(marks)
-        title_label = self.title_label
-        hits = [(s, e, label) for s, e, label, _ in marks]
-        hits += [(t.start, t.end, title_label) for t in result.titles]
+        hits, n_mentions, data, record = doc_data(result, self.person_label, self.journalist_label,
+                                                  self.title_label, self._title_dicts)
         spans = _spans(doc, hits, len(text))
         people_spans, title_spans = spans[:n_mentions], spans[n_mentions:]
-        title_dict = self._title_dict
-        doc.user_data[PEOPLE_KEY] = {
-            "persons": persons,
-            "mentions": {f"{s}:{e}": pid for s, e, _, pid in marks},
-            "titles": {f"{t.start}:{t.end}": title_dict(t.info) for t in result.titles},
-        }
+        doc.user_data[PEOPLE_KEY] = data
         doc.spans[self.spans_key] = people_spans
         doc.spans[self.titles_key] = title_spans
-        _set_ents(doc, people_spans, (person_label, journalist_label))
+        _set_ents(doc, people_spans, (self.person_label, self.journalist_label))
         set_record_field(doc, "people", record)
         return doc
-
-    def _title_dict(self, info: Any) -> Dict[str, Any]:
-        """The plain dict of a parsed title; cached per title text (they recur in every article)."""
-        d = self._title_dicts.get(info.text)
-        if d is None:
-            if len(self._title_dicts) > 4096:
-                self._title_dicts.clear()
-            d = self._title_dicts[info.text] = info.to_dict()
-        return {**d, "org_kinds": list(d["org_kinds"]), "modifiers": list(d["modifiers"])}
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         if self.scorer is None:

@@ -59,7 +59,7 @@ class NameModel:
         self.nonnames = frozenset(nonnames)
         # "a non-name word or a follow word starts here" in one regex call (a trie of the union
         # matches exactly where one of the two would)
-        self._no_start_re = re.compile(trie_pattern([*self.nonnames, *follow]))
+        self._no_start_re = re.compile(trie_pattern([*self.nonnames, *follow], guard=True))
 
     # -- candidate readings ----------------------------------------------------------------------
     def readings(self, text: str, pos: int) -> Tuple[int, ...]:

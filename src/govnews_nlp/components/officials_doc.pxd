@@ -1,0 +1,8 @@
+# Types for the compiled build (Cython reads this beside officials_doc.py; the .py stays the source).
+cimport cython
+from govnews_nlp.components.officials_scan cimport Mention, Person, TitleHit
+
+
+@cython.locals(persons=list, record=list, marks=list, hits=list, mentions=dict, titles=dict, p=Person,
+               m=Mention, t=TitleHit, s=Py_ssize_t, e=Py_ssize_t, d=dict)
+cpdef tuple doc_data(object result, str person_label, str journalist_label, str title_label, dict title_dicts)

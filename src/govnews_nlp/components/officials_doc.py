@@ -1,0 +1,60 @@
+# cython: annotation_typing=False
+"""What ``govnews_officials`` writes for one scan, as plain data: span hits, user data, record.
+
+Why apart from :mod:`.officials`: this runs once per mention and per title, so the compiled build
+compiles it (types in ``officials_doc.pxd``), while the component's module holds the spaCy factory
+and stays plain Python.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Any, Dict, List, Tuple
+
+from .officials_scan import ScanResult
+
+_FIRST = itemgetter(0)
+
+Hit = Tuple[int, int, str]
+DocData = Tuple[List[Hit], int, Dict[str, Any], List[Dict[str, Any]]]
+
+
+def doc_data(result: ScanResult, person_label: str, journalist_label: str, title_label: str,
+             title_dicts: Dict[str, Dict[str, Any]]) -> DocData:
+    """``(hits, n_mentions, people_data, record)`` for ``result``.
+
+    ``hits`` are the mentions in text order (label ``person_label``, or ``journalist_label`` for
+    credits), then the titles in text order (``title_label``); ``people_data`` is what
+    ``doc.user_data["govnews_nlp.people"]`` holds (persons, mention and title offsets), ``record``
+    the record field ``people``. One pass over the people builds the persons, the record and the
+    mention marks. ``title_dicts`` caches the plain dict of each title text across documents (they
+    recur in every article); each span gets its own copy.
+    """
+    persons: List[Dict[str, Any]] = []
+    record: List[Dict[str, Any]] = []
+    marks: List[Tuple[int, int, str, str]] = []
+    for p in result.people:
+        pid, name, kind, chain = p.id, p.name, p.kind, p.titles
+        persons.append({"id": pid, "name": name, "titles": list(chain), "kind": kind})
+        record.append({"name": name, "titles": list(chain), "kind": kind})
+        label = journalist_label if kind == "journalist" else person_label
+        for m in p.mentions:
+            marks.append((m.start, m.end, label, pid))
+    marks.sort(key=_FIRST)  # stable: the order of ScanResult.mentions()
+    hits: List[Hit] = []
+    mentions: Dict[str, str] = {}
+    for s, e, label, pid in marks:
+        hits.append((s, e, label))
+        mentions[f"{s}:{e}"] = pid
+    titles: Dict[str, Dict[str, Any]] = {}
+    for t in result.titles:
+        s, e = t.start, t.end
+        hits.append((s, e, title_label))
+        info = t.info
+        d = title_dicts.get(info.text)
+        if d is None:
+            if len(title_dicts) > 4096:
+                title_dicts.clear()
+            d = title_dicts[info.text] = info.to_dict()
+        titles[f"{s}:{e}"] = {**d, "org_kinds": list(d["org_kinds"]), "modifiers": list(d["modifiers"])}
+    return hits, len(marks), {"persons": persons, "mentions": mentions, "titles": titles}, record

@@ -40,6 +40,9 @@ _MASKS = re.compile(
 _NEEDS_MASK = re.compile(r"[\d(（]")
 #: where a clause ends; a project name never runs across one
 _CLAUSE_STOP_RE = re.compile(r"[，,。；;：:！？!?“”\"《》【】\n\r]")
+#: the nearest of a clause stop and a character that needs masking (one search on the reversed
+#: text before a head instead of two: in most windows it is the stop, and nothing needs masking)
+_STOP_OR_MASK_RE = re.compile(r"(?P<stop>[，,。；;：:！？!?“”\"《》【】\n\r])|[\d(（]")
 BOUNDARY_MASK = "#"
 #: characters after which a head has no name before it (checked before any masking)
 _HARD_STOPS = frozenset("，,。；;：:！？!?、“”\"'《》【】 \t\n\r")
@@ -188,12 +191,16 @@ class ProjectFinder:
                 continue  # a boundary word right before the head: no name (see __init__)
             lo = max(0, hs - 2 * MAX_NAME)
             # a name never crosses a sentence or clause stop: start the window at the last one
-            # (the nearest one: a search on the reversed text between bounds, no slice)
-            stop = _CLAUSE_STOP_RE.search(raw_rev, n - hs, n - lo)
+            # (the nearest one: a search on the reversed text between bounds, no slice); a digit
+            # or bracket met before it is in the window and needs masking
+            stop = _STOP_OR_MASK_RE.search(raw_rev, n - hs, n - lo)
+            digit = stop is not None and stop.lastgroup is None
+            if digit:
+                stop = _CLAUSE_STOP_RE.search(raw_rev, stop.end(), n - lo)
             if stop is not None:
                 lo = n - 1 - stop.start()
             i = bisect_right(overlay_ends, lo)
-            if (i == len(overlay_ends) or overlay_starts[i] >= he) and not _NEEDS_MASK.search(text, lo, hs):
+            if (i == len(overlay_ends) or overlay_starts[i] >= he) and not digit:
                 # nothing to mask (no capacity, amount, digit or bracket before the head): the
                 # window is the text itself and the reversed text serves for the boundary search
                 win = text[lo:he]
@@ -266,11 +273,12 @@ class ProjectFinder:
         start, b = self._left(rev, base, hs, lo)
         if b is None and off + lo > 0:
             return None  # no boundary within reach: a run-on, not a name
-        if b is not None and b.group("reject"):
+        kind_b = b.lastgroup if b is not None else None  # which alternative: reject, delim …
+        if kind_b == "reject":
             return None
         # 和/及/与: split there, unless the right part cannot stand alone (a generic type, or a
         # coordinated capacity ``…年产3万吨的…和年产3000吨MACM项目``) and the left part is no project
-        if b is not None and b.group("delim") and b.group()[::-1] in self.conj:
+        if kind_b == "delim" and b.group()[::-1] in self.conj:
             right = win[start:hs]
             bstart = start - len(b.group())
             left_is_project = bool(self.head_re.search(win, max(0, bstart - 3), bstart))
@@ -280,7 +288,7 @@ class ProjectFinder:
                 # 利用项目``): one item whose product list is coordinated, not two projects
                 joined = right.startswith(CAP_MASK) or CAP_MASK in win[start2:bstart]
                 if joined or self._generic_kind(right) == "descriptor" or self._activities(win[start2:bstart], right):
-                    if (b2 is not None or off == 0) and not (b2 is not None and b2.group("reject")):
+                    if (b2 is not None or off == 0) and not (b2 is not None and b2.lastgroup == "reject"):
                         start, b = start2, b2
         stem = win[start:hs]
         rule = self.suffixes.get(head)

@@ -17,7 +17,6 @@ All data lives in ``doc.user_data`` under string keys with plain values, so it s
 
 # No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
 # signature (to validate [components] settings) and cannot resolve string annotations.
-import logging
 from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
 
 from spacy.language import Language
@@ -31,16 +30,13 @@ from ..lexicon import Rule
 from ..spans import make_spans, set_ents_filtered
 from ..titles import TitleParser
 from .base import RuleComponent
-from .officials_doc import doc_data
+from .officials_doc import doc_data, valid_credits
 from .officials_names import NameModel
 from .officials_rules import LevelRule, ModifierRule, OrgRule, PostRule, StopRule, SurnameRule, WordRule
 from .officials_scan import Scanner, ScanResult
 
-log = logging.getLogger(__name__)
-
 PEOPLE_KEY = "govnews_nlp.people"
 CREDITS_KEY = "govnews_nlp.credits"
-_CREDIT_FIELDS = ("start", "end", "name", "name_start", "name_end")
 
 DEFAULT_CONFIG: Dict[str, Any] = {
     "person_label": "PERSON",
@@ -230,18 +226,7 @@ def _set_ents(doc: Doc, spans: List[Span], labels: Tuple[str, ...]) -> None:
 
 def _valid_credits(doc: Doc, n: int) -> List[dict]:
     """The normalizer's credits; a malformed one is skipped with a warning, never a crash."""
-    good = []
-    for c in doc.user_data.get(CREDITS_KEY) or []:
-        try:
-            s, e, ns, ne = (int(c[k]) for k in ("start", "end", "name_start", "name_end"))
-            ok = 0 <= s <= e <= n and 0 <= ns < ne <= n and str(c["name"]).strip()
-        except (KeyError, TypeError, ValueError):
-            ok = False
-        if ok:
-            good.append(c)
-        else:
-            log.warning("govnews_officials: ignoring a malformed credit %r (needs %s)", c, ", ".join(_CREDIT_FIELDS))
-    return good
+    return valid_credits(doc.user_data.get(CREDITS_KEY), n)
 
 
 @Language.factory("govnews_officials", default_config=DEFAULT_CONFIG)

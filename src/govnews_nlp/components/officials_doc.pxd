@@ -1,8 +1,12 @@
 # Types for the compiled build (Cython reads this beside officials_doc.py; the .py stays the source).
 cimport cython
-from govnews_nlp.components.officials_scan cimport Mention, Person, TitleHit
+from govnews_nlp.components.officials_scan cimport Mention, Person, ScanResult, TitleHit
 
 
 @cython.locals(persons=list, record=list, marks=list, hits=list, mentions=dict, titles=dict, p=Person,
                m=Mention, t=TitleHit, s=Py_ssize_t, e=Py_ssize_t, d=dict)
-cpdef tuple doc_data(object result, str person_label, str journalist_label, str title_label, dict title_dicts)
+cpdef tuple doc_data(ScanResult result, str person_label, str journalist_label, str title_label, dict title_dicts)
+
+
+@cython.locals(good=list)
+cpdef list valid_credits(object credits, Py_ssize_t n)

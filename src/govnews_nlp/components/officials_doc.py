@@ -8,12 +8,15 @@ and stays plain Python.
 
 from __future__ import annotations
 
+import logging
 from operator import itemgetter
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from .officials_scan import ScanResult
 
+log = logging.getLogger("govnews_nlp.components.officials")
 _FIRST = itemgetter(0)
+_CREDIT_FIELDS = ("start", "end", "name", "name_start", "name_end")
 
 Hit = Tuple[int, int, str]
 DocData = Tuple[List[Hit], int, Dict[str, Any], List[Dict[str, Any]]]
@@ -58,3 +61,20 @@ def doc_data(result: ScanResult, person_label: str, journalist_label: str, title
             d = title_dicts[info.text] = info.to_dict()
         titles[f"{s}:{e}"] = {**d, "org_kinds": list(d["org_kinds"]), "modifiers": list(d["modifiers"])}
     return hits, len(marks), {"persons": persons, "mentions": mentions, "titles": titles}, record
+
+
+def valid_credits(credits: Optional[List[dict]], n: int) -> List[dict]:
+    """The credits (``doc.user_data["govnews_nlp.credits"]``) that fit a text of ``n`` characters;
+    a malformed one is skipped with a warning, never a crash."""
+    good = []
+    for c in credits or ():
+        try:
+            s, e, ns, ne = int(c["start"]), int(c["end"]), int(c["name_start"]), int(c["name_end"])
+            ok = 0 <= s <= e <= n and 0 <= ns < ne <= n and str(c["name"]).strip()
+        except (KeyError, TypeError, ValueError):
+            ok = False
+        if ok:
+            good.append(c)
+        else:
+            log.warning("govnews_officials: ignoring a malformed credit %r (needs %s)", c, ", ".join(_CREDIT_FIELDS))
+    return good

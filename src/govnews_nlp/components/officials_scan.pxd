@@ -20,6 +20,10 @@ cdef class Person:
     cdef public list titles, mentions
 
 
+cdef class ScanResult:
+    cdef public list people, titles
+
+
 @cython.final
 cdef class Scanner:
     cdef public object parser

@@ -21,7 +21,6 @@ left to right over the hits of one regex of posts and collective labels:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from operator import attrgetter
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
@@ -97,10 +96,14 @@ class Person:
         return f"Person({self.id!r}, {self.name!r}, {self.kind!r}, {self.titles!r})"
 
 
-@dataclass
 class ScanResult:
-    people: List[Person]
-    titles: List[TitleHit]
+    """The people (in order of first mention) and their titles (in text order)."""
+
+    __slots__ = ("people", "titles")
+
+    def __init__(self, people: List[Person], titles: List[TitleHit]) -> None:
+        self.people = people
+        self.titles = titles
 
     def mentions(self) -> List[Tuple[Mention, Person]]:
         return sorted(((m, p) for p in self.people for m in p.mentions), key=lambda mp: mp[0].start)
@@ -406,11 +409,18 @@ class Scanner:
 
 
 def _inside(pos: int, ranges: List[Tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
+    # loops, not any(generator): compiled, a generator is an object per call
+    for s, e in ranges:
+        if s <= pos < e:
+            return True
+    return False
 
 
 def _overlaps(s: int, e: int, ranges: List[Tuple[int, int]]) -> bool:
-    return any(s < re_ and rs < e for rs, re_ in ranges)
+    for rs, re_ in ranges:
+        if s < re_ and rs < e:
+            return True
+    return False
 
 
 def _starts_name_after(text: str, post_hit: re.Match, end: int) -> bool:

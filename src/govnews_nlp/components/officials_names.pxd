@@ -11,7 +11,7 @@ cdef class NameModel:
     cpdef double follow_strength(self, str text, Py_ssize_t end)
     @cython.locals(n_text=Py_ssize_t, sur=Py_ssize_t, limit=Py_ssize_t, length=Py_ssize_t, end=Py_ssize_t,
                    best_len=Py_ssize_t, best_score=double, fs=double, sc=double, is_known=bint, ch=str, cand=str,
-                   lengths=tuple, cached=dict, follow_first=frozenset)
+                   lengths=tuple, cached=dict, follow_first=frozenset, once=bint)
     cpdef object resolve(self, str text, Py_ssize_t pos, object known=*, bint direct=*, dict counts=*)
     @cython.locals(limit=Py_ssize_t, length=Py_ssize_t, end=Py_ssize_t, fs=double)
     cpdef object resolve_unlisted(self, str text, Py_ssize_t pos, dict counts=*)

@@ -128,6 +128,7 @@ class NameModel:
         cached = counts if counts is not None and n_text <= 2 * AGREEMENT_WINDOW else None
         follow_first, follow_match = self._follow_first, self._follow_re.match
         best_score, best_len = 0.0, 0
+        once = False
         for length in lengths:
             end = pos + length
             ch = text[end:end + 1]
@@ -144,9 +145,15 @@ class NameModel:
             if direct and fs <= 0 and not is_known:
                 continue
             sc = fs + 3.0 if is_known else fs
-            n = cached.get(cand) if cached is not None else None
-            if n is None:
-                n = _count(text, cand, pos, counts)
+            if once:  # the shorter reading is printed once, so this longer one is too
+                n = 1
+                if cached is not None:
+                    cached[cand] = 1
+            else:
+                n = cached.get(cand) if cached is not None else None
+                if n is None:
+                    n = _count(text, cand, pos, counts)
+                once = n == 1
             if n >= 2:
                 sc += 1.5
                 if length == 2 and pos + 3 <= n_text and _count(text, text[pos:pos + 3], pos, counts) >= n:

@@ -47,7 +47,8 @@ cdef class Scanner:
     @cython.locals(q=Py_ssize_t, r=Py_ssize_t, first=bint, n_text=Py_ssize_t)
     cdef Py_ssize_t _read_list(self, str text, Py_ssize_t pos, list chain, str how, list mentions, set known,
                                dict counts, Py_ssize_t floor)
-    @cython.locals(s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, m=Mention, t=TitleHit, found=list, taken=bytearray)
+    @cython.locals(s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, i=Py_ssize_t, m=Mention, t=TitleHit, found=list,
+                   taken=bytearray)
     cdef _bare_mentions(self, str text, list mentions, set known, list credit_ranges, dict counts)
     @cython.locals(m=Mention, t=TitleHit, ms=list, mt=list, best=list, i=Py_ssize_t)
     cdef list _people(self, list mentions, object credits, dict titles)

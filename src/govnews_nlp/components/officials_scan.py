@@ -322,10 +322,19 @@ class Scanner:
             found = []
             find = text.find
             for name in sorted(known, key=len, reverse=True):
-                if counts.get(name) == 1:
+                k = counts.get(name)
+                if k == 1:
                     continue
                 n = len(name)
                 s = find(name)
+                if k is not None:  # the count is known (whole text): no search past the last one
+                    for i in range(1, k + 1):
+                        if s < 0:
+                            break
+                        found.append((s, s + n, name))
+                        if i < k:
+                            s = find(name, s + n)
+                    continue
                 while s >= 0:
                     found.append((s, s + n, name))
                     s = find(name, s + n)

@@ -1,3 +1,4 @@
+# cython: annotation_typing=False
 """Named projects: from a head word (``项目``, ``工程``, ``基地``, ``园区``, ``产业园``) leftwards
 to where the name starts, then filtered for generic mentions.
 
@@ -94,6 +95,7 @@ class ProjectFinder:
         generic: Sequence[ProjectGenericRule],
     ) -> None:
         self.suffixes = {s.surface: s for s in suffixes}
+        self.min_stem = {s.surface: s.min_stem for s in suffixes}
         heads = []
         for s in suffixes:
             stop = f"(?!{_alt(s.not_before)})" if s.not_before else ""
@@ -175,12 +177,12 @@ class ProjectFinder:
         raw_rev = text[::-1]
         n = len(text)
         masked_ends = {e for _, e, _ in capacities}
-        masked_ends.update(a[1] for a in amounts)
+        masked_ends.update([a[1] for a in amounts])
         overlays = [(cs, ce, CAP_MASK) for cs, ce, _ in capacities]
         overlays += [(a[0], a[1], BOUNDARY_MASK) for a in amounts]
         # capacities and amounts never overlap (the scanner resumes after each hit): sorted by
         # start they are sorted by end too, so one bisection tells whether a window has any
-        spans_sorted = sorted((s, e) for s, e, _ in overlays)
+        spans_sorted = sorted([(s, e) for s, e, _ in overlays])
         overlay_starts = [s for s, _ in spans_sorted]
         overlay_ends = [e for _, e in spans_sorted]
         for m in self.head_re.finditer(text):
@@ -219,7 +221,7 @@ class ProjectFinder:
             if cand is not None:
                 mentions.append(cand)
         # nested heads (钢电园区…项目) and repeated mentions: keep the fullest
-        mentions.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        mentions.sort(key=_longest_first)
         kept: List[Project] = []
         for s, e, head in mentions:
             t = text[s:e]
@@ -230,7 +232,7 @@ class ProjectFinder:
                     break
             else:
                 kept.append(Project(s, e, t, head, mentions=[(s, e)]))
-        kept.sort(key=lambda p: min(p.mentions))
+        kept.sort(key=_first_mention)
         for p in kept:
             p.company = self._company(text, p, capacities)
             p.capacities = [rec for cs, ce, rec in capacities if p.start <= cs and ce <= p.end]
@@ -291,8 +293,8 @@ class ProjectFinder:
                     if (b2 is not None or off == 0) and not (b2 is not None and b2.lastgroup == "reject"):
                         start, b = start2, b2
         stem = win[start:hs]
-        rule = self.suffixes.get(head)
-        if rule is None or len(stem) < rule.min_stem:
+        min_stem = self.min_stem.get(head)
+        if min_stem is None or len(stem) < min_stem:
             return None
         listed = b is not None and b.group() == "、"  # an item after a list separator
         kind = self._generic_kind(stem)
@@ -366,6 +368,14 @@ class ProjectFinder:
             if plain and 2 <= len(brand) <= 12 and not _ADMIN_END.search(brand):
                 return brand
         return None
+
+
+def _longest_first(mention: Tuple[int, int, str]) -> Tuple[int, int]:
+    return -(mention[1] - mention[0]), mention[0]
+
+
+def _first_mention(p: Project) -> Tuple[int, int]:
+    return min(p.mentions)
 
 
 def _mask_match(m: re.Match) -> str:

@@ -120,6 +120,18 @@ def _any_of(patterns: Sequence[str]) -> Callable[[str], object]:
 Hit = Tuple[int, int, Dict[str, object]]
 
 
+def _qualifier(qual: Optional[str], qafter: Optional[str], num: str) -> Optional[str]:
+    """The approximator of a hit: before the number, after the unit, or inside (3000余万)."""
+    if qual:
+        return qual
+    if qafter:
+        return qafter
+    for ch in numbers.INNER_APPROX:
+        if ch in num:
+            return ch
+    return None
+
+
 class QuantityScanner:
     """Compiled from the capacity and investment tables; :meth:`scan` returns the hits of a text."""
 
@@ -246,18 +258,6 @@ class QuantityScanner:
             a = search(text, pos)
         return caps, invs
 
-    @staticmethod
-    def _qualifier(qual: Optional[str], qafter: Optional[str], num: str) -> Optional[str]:
-        """The approximator of a hit: before the number, after the unit, or inside (3000余万)."""
-        if qual:
-            return qual
-        if qafter:
-            return qafter
-        for ch in numbers.INNER_APPROX:
-            if ch in num:
-                return ch
-        return None
-
     def _capacity(self, text: str, nm: re.Match, a_end: int, unit_text: str) -> Optional[Hit]:
         # cheap tests first; the number is parsed only for a hit that passed them (same result:
         # every test is a pure function of the text)
@@ -307,7 +307,7 @@ class QuantityScanner:
             rec["activity"] = activity
         if product:
             rec["product"] = product
-        qualifier = self._qualifier(qual, qafter, num)
+        qualifier = _qualifier(qual, qafter, num)
         if qualifier:
             rec["qualifier"] = qualifier
         return text_start, end, rec
@@ -338,7 +338,7 @@ class QuantityScanner:
         if value is None or value == 0:
             return None
         rec: Dict[str, object] = {"text": text[start:end], "value": value, "unit": self.money_unit[money]}
-        qualifier = self._qualifier(qual, self.money_tail.match(text, end).group("qafter"), num)
+        qualifier = _qualifier(qual, self.money_tail.match(text, end).group("qafter"), num)
         if qualifier:
             rec["qualifier"] = qualifier
         if keyword:

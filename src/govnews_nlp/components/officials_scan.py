@@ -153,7 +153,7 @@ class Scanner:
             s, e = hit.span()
             if s < floor or (credit_ranges and _inside(s, credit_ranges)):
                 continue
-            word = hit.group()
+            word = text[s:e]
             if word in labels:
                 pending = []
                 floor = self._read_list(text, e, [], "label", mentions, known, counts, floor)
@@ -358,7 +358,8 @@ class Scanner:
         """Mentions grouped by name, in order of first mention; every title of theirs parsed and
         collected into ``titles`` (first occurrence per offsets), in the same pass."""
         by_name: Dict[str, List[Mention]] = {}
-        for m in sorted(mentions, key=_START):
+        mentions.sort(key=_START)
+        for m in mentions:
             ms = by_name.get(m.name)
             if ms is None:
                 by_name[m.name] = [m]

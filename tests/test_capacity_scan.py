@@ -25,3 +25,28 @@ def test_numeral_superset_excludes_chinese_text():
 def test_ranges_without():
     assert _ranges_without("a", "f", "c") == r"\u0061-\u0062\u0064-\u0066"
     assert _ranges_without("a", "c", "ac") == r"\u0062-\u0062"
+
+
+def test_number_regex_without_product_prefix_is_the_same_without_multiplication_sign():
+    """The scanner reads a number with the product-free regex when its window has no ×: on
+    random windows without one, both regexes find the same match."""
+    import random
+
+    import govnews_nlp
+    from govnews_nlp.components.capacity_scan import _MULTIPLY
+
+    ruler = govnews_nlp.load(components=["govnews_capacity"]).get_pipe("govnews_capacity")
+    ruler.ensure_ready()
+    full, single = ruler.scanner.number_end, ruler.scanner.number_end_single
+    alphabet = "0123456789０９.．,，〇零一二两三四五六七八九十百千万亿余多超近约达过以上数几第A年产 "
+    rng = random.Random(7)
+    checked = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
+        lo = rng.randint(0, len(text) - 1)
+        if _MULTIPLY.search(text, lo):
+            continue
+        a, b = full.search(text, lo), single.search(text, lo)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
+        checked += 1
+    assert checked > 10_000

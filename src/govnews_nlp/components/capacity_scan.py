@@ -42,6 +42,7 @@ _GENERIC_ACT = (
     r"(?:能力|规模|产能|量))"
 )
 _MAGNITUDE = re.compile("[万亿]")
+_MULTIPLY = re.compile(f"[{re.escape(numbers.MULTIPLY_SIGNS)}]")
 #: A character a number ends with before its unit: a digit or a Chinese numeral or magnitude.
 NUMERAL = r"[\d〇零一二两三四五六七八九十百千万亿余多]"
 
@@ -193,6 +194,10 @@ class QuantityScanner:
         )
         # The number ending at the anchor, with an approximator before it: [qualifier] number$.
         self.number_end = re.compile(rf"(?P<qual>{qb_alt})?(?P<num>{numbers.PRODUCT})$")
+        # The same without the product prefix (``2×``), for a window with no multiplication sign,
+        # where that optional prefix can never match: the engine no longer tries it at every
+        # position (same matches; number_end 1.4 → 0.8 µs per anchor).
+        self.number_end_single = re.compile(rf"(?P<qual>{qb_alt})?(?P<num>{numbers.NUMBER})$")
         # After a unit: an optional ``/period`` and an approximator (以上, 左右).
         self.unit_tail = re.compile(rf"(?:\s*/\s*(?P<per>{per_alt}))?(?P<qafter>{qa_alt})?")
         # A product named after the unit, up to the head of a plant or project:
@@ -230,6 +235,8 @@ class QuantityScanner:
         last_end = 0
         search = self.anchor.search
         number_end = self.number_end.search
+        number_end_single = self.number_end_single.search
+        has_multiply = _MULTIPLY.search
         a = search(text)
         while a is not None:
             a_start, a_end = a.span()
@@ -242,7 +249,8 @@ class QuantityScanner:
             i = us
             while i > last_end and text[i - 1] in _NUMBER_CHARS:
                 i -= 1
-            nm = number_end(text, max(last_end, i - 2), us)
+            lo = max(last_end, i - 2)
+            nm = (number_end if has_multiply(text, lo, us) else number_end_single)(text, lo, us)
             if nm is not None:
                 unit, money = a.group("unit", "money")
                 if unit:

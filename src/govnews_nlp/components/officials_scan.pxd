@@ -34,15 +34,16 @@ cdef class Scanner:
     cdef public object _org_re, _level_re
 
     @cython.locals(s=Py_ssize_t, e=Py_ssize_t, floor=Py_ssize_t, pending_next=Py_ssize_t, start=Py_ssize_t,
-                   name_next=bint, sep_next=bint, name_before=bint, other_next=bint, nxt=str, word=str,
+                   name_next=bint, sep_next=bint, other_next=bint, nxt=str, word=str,
                    single=frozenset, compound=frozenset, labels=frozenset, post_name_posts=frozenset,
                    mentions=list, known=set, counts=dict, pending=list, chain=list, deferred=list,
                    credit_ranges=list, elem=TitleHit)
     cpdef object scan(self, str text, object credits=*)
+    cdef bint _surname_before(self, str text, Py_ssize_t s, Py_ssize_t floor)
     @cython.locals(lim=Py_ssize_t, j=Py_ssize_t, cut=Py_ssize_t, keeps=frozenset)
     cdef Py_ssize_t _element_start(self, str text, Py_ssize_t s, Py_ssize_t floor)
     cdef object _unlisted_name(self, str text, Py_ssize_t e, dict counts)
-    cdef object _name_before_post(self, str text, Py_ssize_t start, Py_ssize_t s)
+    cdef object _name_before_post(self, str text, Py_ssize_t start, Py_ssize_t s, Py_ssize_t floor)
     cdef _post_name(self, str text, Py_ssize_t start, Py_ssize_t name_end, Py_ssize_t e, list mentions, set known)
     @cython.locals(q=Py_ssize_t, r=Py_ssize_t, first=bint, n_text=Py_ssize_t)
     cdef Py_ssize_t _read_list(self, str text, Py_ssize_t pos, list chain, str how, list mentions, set known,

@@ -148,7 +148,7 @@ class Scanner:
         pending: List[TitleHit] = []
         pending_next = -1
         single, compound = self.names.single, self.names.compound
-        labels, post_name_posts, surname_re = self._labels, self._post_name_posts, self._surname_re
+        labels, post_name_posts = self._labels, self._post_name_posts
         for hit in self._hits_re.finditer(text):
             s, e = hit.span()
             if s < floor or (credit_ranges and _inside(s, credit_ranges)):
@@ -164,13 +164,12 @@ class Scanner:
             # cheap exits first: most posts have no name on either side (市委书记 alone, 主任 …)
             name_next = nxt in single or text[e:e + 2] in compound
             sep_next = nxt in _SEP_START
-            name_before = s - 1 > floor and surname_re.search(text, max(floor, s - 7), s - 1) is not None
             other_next = not (name_next or sep_next) and "\u3400" <= nxt <= "\u9fff"  # an unlisted surname?
-            if not (name_next or sep_next or name_before or other_next):
+            if not (name_next or sep_next or other_next) and not self._surname_before(text, s, floor):
                 pending = []
                 continue
             start = self._element_start(text, s, floor)
-            core = self._name_before_post(text, start, s) if name_before and word in post_name_posts else None
+            core = self._name_before_post(text, start, s, floor) if word in post_name_posts else None
             if core is not None and (len(core) >= 3 or core in known):
                 self._post_name(text, start, start + len(core), e, mentions, known)
                 floor = e
@@ -217,6 +216,10 @@ class Scanner:
         return ScanResult(people, sorted(titles.values(), key=_START))
 
     # -- pieces ---------------------------------------------------------------------------------
+    def _surname_before(self, text: str, s: int, floor: int) -> bool:
+        """A surname character shortly before the post at ``s`` (above ``floor``)."""
+        return s - 1 > floor and self._surname_re.search(text, max(floor, s - 7), s - 1) is not None
+
     def _element_start(self, text: str, s: int, floor: int) -> int:
         """Where the title ending in the post at ``s`` begins (reading backwards)."""
         lim = max(floor, s - self.max_title_chars)
@@ -252,11 +255,13 @@ class Scanner:
             return None
         return end
 
-    def _name_before_post(self, text: str, start: int, s: int) -> Optional[str]:
+    def _name_before_post(self, text: str, start: int, s: int, floor: int) -> Optional[str]:
         """If the title's prefix is a name (``曲伟副``市长), that name; else None."""
-        # the name would start the prefix: without a surname there, no need to strip modifiers
+        # the name would start the prefix: without a surname there (most titles start with an
+        # org), no need to look further
         names = self.names
-        if s - start < 2 or not (text[start] in names.single or text[start:start + 2] in names.compound):
+        if s - start < 2 or not (text[start] in names.single or text[start:start + 2] in names.compound) \
+                or not self._surname_before(text, s, floor):
             return None
         core = self.parser.strip_modifiers(text[start:s])
         if not 2 <= len(core) <= 4 or self._org_re.search(core) or self._level_re.search(core):

@@ -10,6 +10,7 @@ cdef class ProjectFinder:
     cdef public object head_re
     cdef public object boundary_rev
     cdef public object empty_rev
+    cdef public frozenset empty_lead
     cdef public set conj
     cdef public object generic_re
     cdef public object generic_sub
@@ -24,7 +25,7 @@ cdef class ProjectFinder:
     cdef public tuple _whole_tuple
 
     @cython.locals(n=Py_ssize_t, hs=Py_ssize_t, he=Py_ssize_t, lo=Py_ssize_t, i=Py_ssize_t,
-                   base=Py_ssize_t, digit=bint, raw_rev=str, win=str, rev=str)
+                   base=Py_ssize_t, digit=bint, raw_rev=str, win=str, rev=str, empty_lead=frozenset)
     cpdef list find(self, str text, capacities=*, amounts=*)
 
     cdef tuple _left(self, str rev, Py_ssize_t base, Py_ssize_t end, Py_ssize_t lo)

@@ -43,7 +43,8 @@ _NEEDS_MASK = re.compile(r"[\d(（]")
 _CLAUSE_STOP_RE = re.compile(r"[，,。；;：:！？!?“”\"《》【】\n\r]")
 #: the nearest of a clause stop and a character that needs masking (one search on the reversed
 #: text before a head instead of two: in most windows it is the stop, and nothing needs masking)
-_STOP_OR_MASK_RE = re.compile(r"(?P<stop>[，,。；;：:！？!?“”\"《》【】\n\r])|[\d(（]")
+_STOP_OR_MASK_RE = re.compile(r"[，,。；;：:！？!?“”\"《》【】\n\r\d(（]")  # one class: the engine skips ahead
+_CLAUSE_STOPS = frozenset("，,。；;：:！？!?“”\"《》【】\n\r")
 BOUNDARY_MASK = "#"
 #: characters after which a head has no name before it (checked before any masking)
 _HARD_STOPS = frozenset("，,。；;：:！？!?、“”\"'《》【】 \t\n\r")
@@ -133,6 +134,8 @@ class ProjectFinder:
         #: (matched on the reversed raw text; exact, as long as no capacity or amount ends there,
         #: because masking changes no other character that a boundary word can end with).
         self.empty_rev = re.compile(guarded)
+        #: what its guard accepts: a head after any other character is tested without a regex call
+        self.empty_lead = frozenset(lead) | frozenset(_COUNTER_LEAD)
         #: coordinators that may join two halves of one item (not 、 or 暨, which separate items)
         self.conj = {w for w in by_kind.get("delimiter", []) if w in ("和", "及", "与", "以及")}
 
@@ -185,18 +188,19 @@ class ProjectFinder:
         spans_sorted = sorted([(s, e) for s, e, _ in overlays])
         overlay_starts = [s for s, _ in spans_sorted]
         overlay_ends = [e for _, e in spans_sorted]
+        empty_lead = self.empty_lead
         for m in self.head_re.finditer(text):
             hs, he = m.span()
             if hs == 0 or text[hs - 1] in _HARD_STOPS:
                 continue  # nothing before the head: 。项目建设…
-            if hs not in masked_ends and self.empty_rev.match(raw_rev, n - hs):
+            if text[hs - 1] in empty_lead and hs not in masked_ends and self.empty_rev.match(raw_rev, n - hs):
                 continue  # a boundary word right before the head: no name (see __init__)
             lo = max(0, hs - 2 * MAX_NAME)
             # a name never crosses a sentence or clause stop: start the window at the last one
             # (the nearest one: a search on the reversed text between bounds, no slice); a digit
             # or bracket met before it is in the window and needs masking
             stop = _STOP_OR_MASK_RE.search(raw_rev, n - hs, n - lo)
-            digit = stop is not None and stop.lastgroup is None
+            digit = stop is not None and text[n - 1 - stop.start()] not in _CLAUSE_STOPS
             if digit:
                 stop = _CLAUSE_STOP_RE.search(raw_rev, stop.end(), n - lo)
             if stop is not None:

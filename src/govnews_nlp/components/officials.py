@@ -27,10 +27,10 @@ from spacy.util import registry
 
 from ..extensions import doc_text, set_extension_once, set_record_field
 from ..lexicon import Rule
-from ..spans import make_spans, set_ents_filtered
+from ..spans import set_ents_filtered
 from ..titles import TitleParser
 from .base import RuleComponent
-from .officials_doc import doc_data, valid_credits
+from .officials_doc import doc_data, hit_spans, valid_credits
 from .officials_names import NameModel
 from .officials_rules import LevelRule, ModifierRule, OrgRule, PostRule, StopRule, SurnameRule, WordRule
 from .officials_scan import Scanner, ScanResult
@@ -177,9 +177,11 @@ class OfficialsMatcher(RuleComponent):
         assert self.scanner is not None
         text = doc_text(doc)
         result = self.scanner.scan(text, _valid_credits(doc, len(text)))
-        hits, n_mentions, data, record = doc_data(result, self.person_label, self.journalist_label,
-                                                  self.title_label, self._title_dicts)
-        spans = _spans(doc, hits, len(text))
+        strings = doc.vocab.strings  # labels as hashes: a Span made with a string looks it up each time
+        hits, n_mentions, data, record = doc_data(result, strings.add(self.person_label),
+                                                  strings.add(self.journalist_label), strings.add(self.title_label),
+                                                  self._title_dicts)
+        spans = hit_spans(doc, hits, len(text))
         people_spans, title_spans = spans[:n_mentions], spans[n_mentions:]
         doc.user_data[PEOPLE_KEY] = data
         doc.spans[self.spans_key] = people_spans
@@ -192,13 +194,6 @@ class OfficialsMatcher(RuleComponent):
         if self.scorer is None:
             return {}
         return self.scorer(examples, spans_key=self.spans_key, titles_key=self.titles_key, **kwargs)
-
-
-def _spans(doc: Doc, hits: List[Tuple[int, int, str]], text_len: int) -> List[Span]:
-    """Spans for character hits; :func:`make_spans` splits tokens that straddle a boundary."""
-    if len(doc) == text_len:  # one character per token, no whitespace: offsets are token indices
-        return [Span(doc, s, e, label=label) for s, e, label in hits]
-    return make_spans(doc, hits)
 
 
 def _set_ents(doc: Doc, spans: List[Span], labels: Tuple[str, ...]) -> None:

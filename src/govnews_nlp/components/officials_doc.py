@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import logging
 from operator import itemgetter
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple, Union
 
+from spacy.tokens import Doc, Span
+
+from ..spans import make_spans
 from .officials_scan import ScanResult
 
 log = logging.getLogger("govnews_nlp.components.officials")
 _FIRST = itemgetter(0)
 _CREDIT_FIELDS = ("start", "end", "name", "name_start", "name_end")
 
-Hit = Tuple[int, int, str]
+Label = Union[str, int]  # a label string or its hash in the Doc's StringStore
+Hit = Tuple[int, int, Label]
 DocData = Tuple[List[Hit], int, Dict[str, Any], List[Dict[str, Any]]]
 
 
-def doc_data(result: ScanResult, person_label: str, journalist_label: str, title_label: str,
+def doc_data(result: ScanResult, person_label: Label, journalist_label: Label, title_label: Label,
              title_dicts: Dict[str, Dict[str, Any]]) -> DocData:
     """``(hits, n_mentions, people_data, record)`` for ``result``.
 
@@ -35,7 +39,7 @@ def doc_data(result: ScanResult, person_label: str, journalist_label: str, title
     """
     persons: List[Dict[str, Any]] = []
     record: List[Dict[str, Any]] = []
-    marks: List[Tuple[int, int, str, str]] = []
+    marks: List[Tuple[int, int, Label, str]] = []
     for p in result.people:
         pid, name, kind, chain = p.id, p.name, p.kind, p.titles
         persons.append({"id": pid, "name": name, "titles": list(chain), "kind": kind})
@@ -78,3 +82,11 @@ def valid_credits(credits: Optional[List[dict]], n: int) -> List[dict]:
         else:
             log.warning("govnews_officials: ignoring a malformed credit %r (needs %s)", c, ", ".join(_CREDIT_FIELDS))
     return good
+
+
+def hit_spans(doc: Doc, hits: List[Hit], text_len: int) -> List[Span]:
+    """Spans for character hits; :func:`~govnews_nlp.spans.make_spans` splits tokens that
+    straddle a boundary."""
+    if len(doc) == text_len:  # one character per token, no whitespace: offsets are token indices
+        return [Span(doc, s, e, label) for s, e, label in hits]
+    return make_spans(doc, hits)

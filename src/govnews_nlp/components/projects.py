@@ -86,6 +86,33 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!)"
 
 
+def _trie_alt(words: Iterable[str]) -> str:
+    """The alternation of :func:`_alt` (longest first), factored by first character:
+    ``在于|在|的`` → ``在(?:于|)|的``. The engine tries the alternatives of a branch one by one,
+    so a position whose character starts a few of 170 words no longer costs 170 tests; the
+    words sharing a first character keep their order and words with another first character
+    cannot match there, so every match is the same."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return _factor(ordered) if ordered else r"(?!)"
+
+
+def _factor(words: List[str]) -> str:
+    """``words`` longest first: so are the rests of each group, and an empty rest comes last,
+    where the plain alternation tries the shorter word."""
+    groups: Dict[str, List[str]] = {}
+    for w in words:  # dicts keep the order of first appearance
+        groups.setdefault(w[:1], []).append(w[1:])
+    out = []
+    for first, rests in groups.items():
+        if not first:
+            out.append("")  # the empty word: where the original alternation had it
+        elif len(rests) == 1:
+            out.append(re.escape(first + rests[0]))
+        else:
+            out.append(f"{re.escape(first)}(?:{_factor(rests)})")
+    return "|".join(out)
+
+
 class ProjectFinder:
     """Compiled from the project tables; :meth:`find` gives the projects of a text."""
 
@@ -111,7 +138,7 @@ class ProjectFinder:
         # reversed too; 的 right after a capacity, i.e. followed by one in reversed text, is no
         # boundary: ``年产3万吨的新型电子材料…项目`` keeps its 的).
         def rev(words: Sequence[str]) -> str:
-            return _alt([w[::-1] for w in words])
+            return _trie_alt([w[::-1] for w in words])
 
         words_rev = (
             rf"(?P<reject>{rev(by_kind.get('reject', []))}|{_COUNTER_REV})"

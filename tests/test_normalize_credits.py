@@ -52,6 +52,20 @@ def credits_of(text: str):
         # the label glued to the name once a gloss and its space are removed
         ("来源：榆坪日报 記(jì)者(zhě) 桂思远 實習(xí)生 殷小禾", [("记者", "桂思远"), ("实习生", "殷小禾")]),
         ("编辑祁雨桐责任编辑：鲍文", [("编辑", "祁雨桐"), ("责任编辑", "鲍文")]),
+        # CMS footers with 丨 or | between label and name, or between credits
+        ("编辑丨骆千帆  校对丨闻一鸣\n", [("编辑", "骆千帆"), ("校对", "闻一鸣")]),
+        ("来源：某县融媒体 | 作者：蓝天明 | 审核：钟小岚", [("作者", "蓝天明"), ("审核", "钟小岚")]),
+        ("全媒体记者｜邬晓岚\n", [("全媒体记者", "邬晓岚")]),
+        # a symbol before the byline
+        ("■本报记者 虞晓菲\n", [("本报记者", "虞晓菲")]),
+        ("▶记者 翁子墨 摄\n", [("记者", "翁子墨")]),
+        # the first name without a listed surname when a space or colon follows the label (Dai,
+        # Jingpo names; rare surnames), and a dotted transliterated name read whole
+        ("（记者 岩温香 通讯员 玉南应）\n", [("记者", "岩温香"), ("通讯员", "玉南应")]),
+        ("记者 阿依努尔·托合提 王晓川\n", [("记者", "阿依努尔·托合提"), ("记者", "王晓川")]),
+        ("视频：凌子航 剪辑：柏一凡\n", [("视频", "凌子航"), ("剪辑", "柏一凡")]),
+        ("记者 近日从市里获悉", []),
+        ("观看视频会议", []),
         ("记者马上赶到现场。", []),
         # not credits
         ("审：张明", []),

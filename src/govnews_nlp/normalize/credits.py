@@ -35,14 +35,18 @@ BARE_ROLE = "署名"
 _HAN = "\u4e00-\u9fff"
 _SP = " \t\u3000\u00a0"
 # what may precede a label or a name (besides the start of a line)
-_OPEN = f"\n{_SP}（(【\\[|：:，,。；;！!？?、▲•\ufffd"
+_OPEN = f"\n{_SP}（(【\\[|｜丨：:，,。；;！!？?、▲△■□●○◆◇★☆▶►•\ufffd"
 # what may follow a name
-_NAME_END = re.compile(rf"[{_SP}\n、，,）)\]】；;。/／]|$|摄(?![影像])")
-_NAME = re.compile(rf"[{_HAN}]{{2,4}}")
+_NAME_END = re.compile(rf"[{_SP}\n、，,）)\]】；;。/／|｜丨]|$|摄(?![影像])")
+#: ``丨`` (U+4E28) is a Han character that CMS footers print as a separator (编辑丨禚楠): never in a name
+_NAME_HAN = "\u4e00-\u4e27\u4e29-\u9fff"
+_NAME = re.compile(rf"[{_NAME_HAN}]{{2,4}}")
+#: A transliterated name with a middle dot (古丽米热·吾买尔), read whole in a credit list.
+_DOTTED_NAME = re.compile(rf"[{_NAME_HAN}]{{2,6}}[·•・][{_NAME_HAN}]{{2,6}}")
 # ``/文`` ``/图`` ``/摄``: the part a name of a shared byline did (记者 管梓涵/文 房一鸣/图)
 _MARKER = "[/／][文图摄]"
 _NAME_SEP = re.compile(rf"{_MARKER}[{_SP}]*|[{_SP}]+|[、，,][{_SP}]*")
-_SEP = re.compile(rf"[{_SP}]*[:：/／][{_SP}]*|[{_SP}]+")
+_SEP = re.compile(rf"[{_SP}]*[:：/／|｜丨][{_SP}]*|[{_SP}]+")
 _MARKED = re.compile(_MARKER)
 
 
@@ -79,17 +83,23 @@ def _is_unlisted_name(name: str) -> bool:
     return name not in word_set()
 
 
-def _names_at(text: str, pos: int) -> List[Tuple[int, int]]:
+def _names_at(text: str, pos: int, separated: bool = False) -> List[Tuple[int, int]]:
     """Names starting at ``pos``, separated by spaces, ``、`` or commas.
 
-    The first name needs a listed surname; a later one may do without (Mongolian 塔娜 after
-    乌日娜), delimited on both sides like the first, as the list itself is the context.
+    The first name needs a listed surname, unless ``separated`` (the label is followed by a space,
+    a colon or a ``丨``: ``记者 依香叶``, ``审核：母冬梅``); a later one may do without (Mongolian 塔娜
+    after 乌日娜), delimited on both sides like the first, as the list itself is the context. A
+    name read without a listed surname is no dictionary word and holds no function character. A
+    transliterated name with a middle dot (``古丽米热·吾买尔``) is read whole.
     """
     found: List[Tuple[int, int]] = []
     n = len(text)
     while pos < n:
         got = None
-        for length in (2, 3, 4):
+        dotted = _DOTTED_NAME.match(text, pos)
+        if dotted is not None and _NAME_END.match(text, dotted.end()):
+            got = dotted.span()
+        for length in (2, 3, 4) if got is None else ():
             end = pos + length
             if end > n:
                 break
@@ -99,7 +109,7 @@ def _names_at(text: str, pos: int) -> List[Tuple[int, int]]:
             if _NAME_END.match(text, end) and _is_name(cand):
                 got = (pos, end)
                 break
-        if got is None and found:
+        if got is None and (found or separated):
             for length in (2, 3, 4):
                 end = pos + length
                 if end > n or not _NAME.fullmatch(text, pos, end):
@@ -140,13 +150,13 @@ def find_credits(text: str, credit_cls) -> list:
                     role_start = k
             sep = _SEP.match(text, m.end())
             slash = bool(sep) and any(c in sep.group() for c in "/／")
-            colon = bool(sep) and any(c in sep.group() for c in ":：") and not slash
+            colon = bool(sep) and any(c in sep.group() for c in ":：|｜丨") and not slash
             if not _boundary(text, role_start) and not colon:
                 continue
             if len(label) == 1 and not (colon or slash):
                 continue
             if sep is not None:
-                names = _names_at(text, sep.end())
+                names = _names_at(text, sep.end(), separated=True)
             elif len(label) > 1:
                 # the space after the label went with a gloss: 记者管梓涵/文 (the marker delimits),
                 # 记者甄璐 实习生 伏小满 (the name ends at a space, punctuation, the line end or

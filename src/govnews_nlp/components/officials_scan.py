@@ -287,7 +287,8 @@ class Scanner:
                 while r < len(text) and text[r] in " \t\u3000":
                     r += 1
             else:
-                sep = LIST_SEP_RE.match(text, q)
+                # most names are followed by no list at all: one character says so
+                sep = LIST_SEP_RE.match(text, q) if text[q:q + 1] in _SEP_START else None
                 if not sep:
                     return floor
                 r = sep.end()

@@ -83,14 +83,16 @@ def _is_unlisted_name(name: str) -> bool:
     return name not in word_set()
 
 
-def _names_at(text: str, pos: int, separated: bool = False) -> List[Tuple[int, int]]:
+def _names_at(text: str, pos: int, separated: bool = False, next_label: _Rx = None) -> List[Tuple[int, int]]:
     """Names starting at ``pos``, separated by spaces, ``、`` or commas.
 
     The first name needs a listed surname, unless ``separated`` (the label is followed by a space,
     a colon or a ``丨``: ``记者 依香叶``, ``审核：母冬梅``); a later one may do without (Mongolian 塔娜
     after 乌日娜), delimited on both sides like the first, as the list itself is the context. A
     name read without a listed surname is no dictionary word and holds no function character. A
-    transliterated name with a middle dot (``古丽米热·吾买尔``) is read whole.
+    transliterated name with a middle dot (``古丽米热·吾买尔``) is read whole. With ``next_label``, a
+    credit label right after a name delimits it too: the space before the label went with a pinyin
+    gloss (``记者 明月芳实习生 柴斯琪``, from ``明月(yuè)芳(fāng) 實習生``).
     """
     found: List[Tuple[int, int]] = []
     n = len(text)
@@ -106,10 +108,13 @@ def _names_at(text: str, pos: int, separated: bool = False) -> List[Tuple[int, i
             cand = text[pos:end]
             if not _NAME.fullmatch(cand):
                 break
-            if _NAME_END.match(text, end) and _is_name(cand):
+            if (_NAME_END.match(text, end) or (next_label is not None and next_label.match(text, end))) \
+                    and _is_name(cand):
                 got = (pos, end)
                 break
-        if got is None and (found or separated):
+        # the first name without a listed surname only after a separated label, and only when it
+        # does not start with a listed surname (then the listed reading above decided: 王刚强调)
+        if got is None and (found or (separated and not _starts_with_surname(text, pos))):
             for length in (2, 3, 4):
                 end = pos + length
                 if end > n or not _NAME.fullmatch(text, pos, end):
@@ -129,6 +134,11 @@ def _names_at(text: str, pos: int, separated: bool = False) -> List[Tuple[int, i
     return found
 
 
+def _starts_with_surname(text: str, pos: int) -> bool:
+    single, compound = surnames()
+    return text[pos:pos + 1] in single or text[pos:pos + 2] in compound
+
+
 def _boundary(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in _OPEN
 
@@ -139,29 +149,30 @@ def find_credits(text: str, credit_cls) -> list:
     credits = []
     taken = set()
     if before_rx is not None:
+        name_end = -1  # the end of the last credited name: a label glued to it starts a credit too
         for m in before_rx.finditer(text):
             label, start = m.group(), m.start()
             role_start = start
-            if label in prefixed:  # 慈利站记者: the organisation before the label is part of the role
+            if label in prefixed and start != name_end:  # 慈利站记者: the organisation is part of the role
                 k = start
-                while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and start - k < 8:
+                while k > 0 and "\u4e00" <= text[k - 1] <= "\u9fff" and start - k < 8 and k != name_end:
                     k -= 1
-                if k < start and _boundary(text, k):
+                if k < start and (_boundary(text, k) or k == name_end):
                     role_start = k
             sep = _SEP.match(text, m.end())
             slash = bool(sep) and any(c in sep.group() for c in "/／")
             colon = bool(sep) and any(c in sep.group() for c in ":：|｜丨") and not slash
-            if not _boundary(text, role_start) and not colon:
+            if not (_boundary(text, role_start) or role_start == name_end) and not colon:
                 continue
             if len(label) == 1 and not (colon or slash):
                 continue
             if sep is not None:
-                names = _names_at(text, sep.end(), separated=True)
+                names = _names_at(text, sep.end(), separated=True, next_label=before_rx)
             elif len(label) > 1:
                 # the space after the label went with a gloss: 记者管梓涵/文 (the marker delimits),
                 # 记者甄璐 实习生 伏小满 (the name ends at a space, punctuation, the line end or
                 # another label)
-                names = _names_at(text, m.end())
+                names = _names_at(text, m.end(), next_label=before_rx)
                 if not names:
                     glued = _glued_name(text, m.end(), before_rx)
                     names = [glued] if glued else []
@@ -175,6 +186,7 @@ def find_credits(text: str, credit_cls) -> list:
                     continue
                 taken.add((ns, ne))
                 credits.append(credit_cls(role_start, ne, role, text[ns:ne], ns, ne))
+                name_end = ne
     if after_rx is not None:
         for m in after_rx.finditer(text):
             found = _name_before(text, m.start())

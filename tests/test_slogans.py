@@ -80,6 +80,9 @@ POSITIVES = [
     ("加快建设“两园一中心”,完善配套服务。", ["两园一中心"], "numbered"),
     ("全力打造“一核两翼三带”发展格局。", ["一核两翼三带"], "numbered"),
     ("着力构建“一城三区两基地”。", ["一城三区两基地"], "numbered"),
+    # unquoted: right after a directive verb, links of one or two characters, ending the clause
+    ("要扎实推进三清两治,打好攻坚战。", ["三清两治"], "numbered"),
+    ("加快打造一港两区,建设开放高地。", ["一港两区"], "numbered"),
     ("市政府在上海举行“链接湾区资源赋能县域发展”专场推介会。", ["链接湾区资源赋能县域发展"], "directive"),
 ]
 
@@ -148,6 +151,9 @@ NEGATIVES = [
     "市里新设了“三中心”。",
     "入驻“创新创业服务中心”的企业已有40家。",
     "全年引进两个项目、三家企业,新建一个中心。",
+    "要推进三年两次全面检查,确保质量。",  # counts after a directive verb
+    "坚持一心一意,服务企业。",  # an idiom after a directive verb
+    "推进两清三改工作方案的落实。",  # not the end of the clause: part of a longer name
     "县里举办“绿色食品”推介会。",  # a short quote before a meeting noun: a name
 ]
 

@@ -98,6 +98,8 @@ class CompiledSlogans:
     idioms: FrozenSet[str]
     canon_unquoted_re: Optional[Pattern[str]] = None
     unquoted_numbered_re: Optional[Pattern[str]] = None
+    #: a numbered chain printed without quotes right after a directive verb (推进两清三改，)
+    unquoted_chain_re: Optional[Pattern[str]] = None
     fullname_verb_re: Optional[Pattern[str]] = None
     issuer_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
     #: construction words inside a quoted 工程/计划 (实施“城南大道拓宽改造工程”: a works project)
@@ -108,6 +110,15 @@ class CompiledSlogans:
 
     def cue(self, role: str) -> Tuple[str, ...]:
         return self.cues.get(role, ())
+
+
+#: Measure words: a numeral followed by one is a count (两个项目三家企业), not a link of a formula.
+CHAIN_MEASURES = "个家项名位座条台套次批年月日天号期届级层岁人户元吨亩"
+
+
+def numbered_chain(body_max: int = 3) -> str:
+    """Two or more links of numeral + a short body (一区两中心, 一主两新, 四为四高两同步, 一港三区)."""
+    return f"(?:[{NUMERALS}]+(?![{CHAIN_MEASURES}])[^{NUMERALS}\\d\\W]{{1,{body_max}}}){{2,}}"
 
 
 def compile_rules(
@@ -145,6 +156,12 @@ def compile_rules(
     parts.append(r"\d{1,2}(?:\+(?:\d{1,2}|N))+(?![\d.+])(?=[" + CJK + "])")
     # the look-ahead lets the engine skip quickly to a numeral or digit
     out.unquoted_numbered_re = re.compile(f"(?=[{NUMERALS}\\d])(?:{'|'.join(parts)})")
+    if frozen.get("directive_verb"):
+        # links of one or two characters only, and the chain must end the clause: unquoted, the
+        # formula has no quotation marks to bound it
+        out.unquoted_chain_re = re.compile(
+            f"(?:{alternation(frozen['directive_verb'])})({numbered_chain(body_max=2)})(?=[，。；、,;！!？?])"
+        )
     if frozen.get("fullname_verb"):
         out.fullname_verb_re = re.compile(f"(?:{alternation(frozen['fullname_verb'])})")
     title = alternation(frozen.get("issuer_title", ())) or "(?!)"

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from .slogans_rules import CJK, NOT_BEFORE_CANON, NOT_BEFORE_NUMBERED, NUMERALS, CompiledSlogans
+from .slogans_rules import CJK, NOT_BEFORE_CANON, NOT_BEFORE_NUMBERED, NUMERALS, CompiledSlogans, numbered_chain
 
 KINDS = ("numbered", "campaign", "directive", "canon")
 
@@ -59,9 +59,7 @@ CJK_ONLY_RE = re.compile(f"[{CJK}]+")
 CJK_LIST_RE = re.compile(f"[{CJK}]+(?:[、,，{DOTS}][{CJK}]+)*")
 #: A numbered chain: two or more links of numeral + a short body (一区两中心, 一主两新, 四为四高两同步,
 #: 一港三区). A body starting with a measure word is a count (两个项目三家企业), not a link.
-NUMBERED_CHAIN_RE = re.compile(
-    f"(?:[{NUMERALS}]+(?![个家项名位座条台套次批年月日天号期届级层岁人户元吨亩])[^{NUMERALS}\\d\\W]{{1,3}}){{2,}}"
-)
+NUMBERED_CHAIN_RE = re.compile(numbered_chain())
 ONLY_NUMERALS_RE = re.compile(f"[{NUMERALS}]+")
 DIGIT_RE = re.compile(r"\d")
 #: A quotation right after a colon or after 说/表示/问… (with or without a comma) is speech.
@@ -341,6 +339,13 @@ def scan_unquoted(text: str, rules: CompiledSlogans, quoted: List[Tuple[int, int
                 hits.append(_unquoted_hit(text, full, e, "campaign", "full-name", rules))
             else:
                 hits.append(_unquoted_hit(text, s, e, kind, "unquoted-numbered", rules))
+    if rules.unquoted_chain_re is not None:
+        for m in rules.unquoted_chain_re.finditer(text):
+            s, e = m.span(1)
+            formula = m.group(1)
+            if formula in rules.idioms or inside_quote(s, e) or any(h.start < e and s < h.end for h in hits):
+                continue
+            hits.append(_unquoted_hit(text, s, e, "numbered", "unquoted-chain", rules))
     return hits
 
 

@@ -168,6 +168,12 @@ class Scanner:
             if not (name_next or sep_next or other_next) and not self._surname_before(text, s, floor):
                 pending = []
                 continue
+            if other_next and not (word in post_name_posts and self._surname_before(text, s, floor)) \
+                    and self._unlisted_name(text, e, counts) is None:
+                # no name before the post (no surname there) and no unlisted one after it: the
+                # title belongs to nobody, so it is not read at all
+                pending = []
+                continue
             start = self._element_start(text, s, floor)
             core = self._name_before_post(text, start, s, floor) if word in post_name_posts else None
             if core is not None and (len(core) >= 3 or core in known):

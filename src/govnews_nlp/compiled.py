@@ -34,7 +34,9 @@ COMPILED_MODULES = (
     "govnews_nlp/components/officials_regex.py",
     "govnews_nlp/components/officials_names.py",
     "govnews_nlp/components/officials_scan.py",
+    "govnews_nlp/components/officials_doc.py",
     "govnews_nlp/components/capacity_scan.py",
+    "govnews_nlp/components/capacity_doc.py",
     "govnews_nlp/components/projects.py",
     "govnews_nlp/components/slogans_scan.py",
 )

@@ -98,6 +98,7 @@ class CompiledSlogans:
     idioms: FrozenSet[str]
     canon_unquoted_re: Optional[Pattern[str]] = None
     unquoted_numbered_re: Optional[Pattern[str]] = None
+    digit_code_re: Optional[Pattern[str]] = None
     #: a numbered chain printed without quotes right after a directive verb (推进两清三改，)
     unquoted_chain_re: Optional[Pattern[str]] = None
     fullname_verb_re: Optional[Pattern[str]] = None
@@ -152,10 +153,11 @@ def compile_rules(
         words = frozen.get(role)
         if words:
             parts.append(f"[{numerals}]{measure}(?:{alternation(words)})")
-    # digit codes joined by '+' (4+6+N, 1+N) followed by a Chinese head word
-    parts.append(r"\d{1,2}(?:\+(?:\d{1,2}|N))+(?![\d.+])(?=[" + CJK + "])")
-    # the look-ahead lets the engine skip quickly to a numeral or digit
-    out.unquoted_numbered_re = re.compile(f"(?=[{NUMERALS}\\d])(?:{'|'.join(parts)})")
+    # the look-ahead lets the engine skip quickly to a numeral
+    out.unquoted_numbered_re = re.compile(f"(?=[{NUMERALS}])(?:{'|'.join(parts)})")
+    # digit codes joined by '+' (4+6+N, 1+N) followed by a Chinese head word: a regex of its own,
+    # run only on texts with a '+' (a scan for \d looks up every character's Unicode category)
+    out.digit_code_re = re.compile(r"\d{1,2}(?:\+(?:\d{1,2}|N))+(?![\d.+])(?=[" + CJK + "])")
     if frozen.get("directive_verb"):
         # links of one or two characters only, and the chain must end the clause: unquoted, the
         # formula has no quotation marks to bound it

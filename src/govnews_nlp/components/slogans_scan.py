@@ -326,7 +326,13 @@ def scan_unquoted(text: str, rules: CompiledSlogans, quoted: List[Tuple[int, int
             if not inside_quote(m.start(), m.end()):
                 hits.append(_unquoted_hit(text, m.start(), m.end(), "canon", "canon", rules))
     if rules.unquoted_numbered_re is not None:
-        for m in rules.unquoted_numbered_re.finditer(text):
+        found = list(rules.unquoted_numbered_re.finditer(text))
+        if rules.digit_code_re is not None and "+" in text:
+            # numeral formulas and digit codes start on disjoint characters and cannot overlap:
+            # merged by position they are what one alternation of both would find
+            found += rules.digit_code_re.finditer(text)
+            found.sort(key=_match_start)
+        for m in found:
             s, e = m.start(), m.end()
             if s and text[s - 1] in NOT_BEFORE_NUMBERED:
                 continue
@@ -347,6 +353,10 @@ def scan_unquoted(text: str, rules: CompiledSlogans, quoted: List[Tuple[int, int
                 continue
             hits.append(_unquoted_hit(text, s, e, "numbered", "unquoted-chain", rules))
     return hits
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def _unquoted_hit(text: str, s: int, e: int, kind: str, rule: str, rules: CompiledSlogans) -> SloganHit:

@@ -18,7 +18,7 @@ words) and ``patterns/idioms.jsonl`` (generated from jieba's dictionary by
 
 # No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
 # signature (to validate [components] settings) and cannot resolve string annotations.
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Type
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Sequence, Type
 
 from spacy.language import Language
 from spacy.scorer import Scorer
@@ -137,11 +137,13 @@ class SloganDetector(RuleComponent):
         return scan(text, self.rules, unquoted=self.unquoted, max_len=self.max_quote_len)
 
     def __call__(self, doc: Doc) -> Doc:
-        hits = self._drop_blocked(doc, self.find(doc_text(doc)))
+        # ``doc.ents`` walks every token (cold in the cache right after tokenization): read it once
+        existing = doc.ents
+        hits = self._drop_blocked(existing, self.find(doc_text(doc)))
         spans = self._spans(doc, hits)
         doc.user_data[INFO_KEY] = {f"{h.start}:{h.end}": [h.kind, h.text, h.quoted, h.issuer] for h in hits}
         doc.spans[self.spans_key] = spans
-        self._set_ents(doc, spans)
+        self._set_ents(doc, spans, existing)
         set_record_field(doc, "slogans", record_items(hits))
         return doc
 
@@ -156,7 +158,7 @@ class SloganDetector(RuleComponent):
             return spans  # type: ignore[return-value]
         return make_spans(doc, [(h.start, h.end, self.label) for h in hits])
 
-    def _set_ents(self, doc: Doc, spans: List[Span]) -> None:
+    def _set_ents(self, doc: Doc, spans: List[Span], existing: Sequence[Span]) -> None:
         """Merge into ``doc.ents`` (longest wins), touching only the tokens that change.
 
         ``doc.ents = …`` resets every other token to "outside", which costs a tenth of the
@@ -165,7 +167,11 @@ class SloganDetector(RuleComponent):
         (:func:`set_ents_filtered`) runs when a slogan displaces a shorter entity of another
         component.
         """
-        existing = doc.ents
+        if not existing:  # the usual case (slogans run first, or alone): no merge to do
+            kept = filter_spans(spans)
+            if kept:
+                doc.set_ents(kept, default="unmodified")
+            return
         mine = [e for e in existing if e.label_ == self.label]
         others = [e for e in existing if e.label_ != self.label]
         kept = filter_spans([*others, *spans])
@@ -184,13 +190,13 @@ class SloganDetector(RuleComponent):
             set_ents_filtered(doc, spans, replace_labels=[self.label])
 
     @staticmethod
-    def _drop_blocked(doc: Doc, hits: List[SloganHit]) -> List[SloganHit]:
+    def _drop_blocked(existing: Sequence[Span], hits: List[SloganHit]) -> List[SloganHit]:
         """Drop hits overlapping people, and non-numbered hits inside project names.
 
         A quoted programme carried out by a verb (``实施“…工程”``) survives a PROJECT overlap:
         the quotation marks and the verb say it is a directive, not a construction project.
         """
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        ents = [(e.start_char, e.end_char, e.label_) for e in existing]
         if not ents:
             return hits
         kept = []

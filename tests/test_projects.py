@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from govnews_nlp.components.capacity_rules import ProjectBoundaryRule
 from govnews_nlp.components.projects import _alt, _trie_alt
 from govnews_nlp.lexicon import default_patterns_dir, load_rules
@@ -31,3 +33,46 @@ def test_trie_alternation_matches_like_the_plain_one():
             for pos in range(len(text)):
                 a, b = plain.match(text, pos), trie.match(text, pos)
                 assert (a and a.group()) == (b and b.group()), (text, pos)
+
+
+def _finder():
+    from govnews_nlp.components.capacity_rules import ProjectGenericRule, ProjectSuffixRule
+    from govnews_nlp.components.projects import ProjectFinder
+
+    d = default_patterns_dir()
+    return ProjectFinder(
+        load_rules(d / "project_suffixes.jsonl", ProjectSuffixRule),
+        load_rules(d / "project_boundaries.jsonl", ProjectBoundaryRule),
+        load_rules(d / "project_generic.jsonl", ProjectGenericRule),
+    )
+
+
+def test_raw_boundary_is_the_masked_one(monkeypatch):
+    """The one-call path (boundary found on the raw text, kept when :func:`_raw_exact` says masking
+    would not change it) gives what the masked window gives, on random text made of what masking
+    touches: numbers with magnitudes and counters, codes, glosses, separators, next to boundary
+    words, generic words and heads."""
+    from govnews_nlp.components import projects
+
+    if not projects.__file__.endswith(".py"):
+        pytest.skip("compiled: module functions are bound at compile time")
+    finder = _finder()
+    rules = load_rules(default_patterns_dir() / "project_boundaries.jsonl", ProjectBoundaryRule)
+    words = [r.surface for r in rules]
+    pieces = [
+        "5", "12", "1.5", "3,000", "年度", "亿", "万", "元", "个", "年", "号", "余", "(二期)", "（一期）", "3D", "5G",
+        "，", "。", "、", "和", ".", ",", "%", "“", "”", "东明县", "化工", "重点", "新材料", "集团",
+        "垃圾处理", "项目", "工程", "产业园", "基地", "园区",
+    ]
+    rng = random.Random(7)
+
+    def piece() -> str:
+        return rng.choice(words) if rng.random() < 0.15 else rng.choice(pieces)
+
+    texts = ["".join(piece() for _ in range(rng.randint(3, 14))) for _ in range(4000)]
+    fast = [[(p.start, p.end, p.mentions) for p in finder.find(t)] for t in texts]
+    monkeypatch.setattr(projects, "_raw_exact", lambda *a: False)
+    slow = [[(p.start, p.end, p.mentions) for p in finder.find(t)] for t in texts]
+    assert sum(map(len, slow)) > 300  # the texts do hold names
+    for t, a, b in zip(texts, fast, slow):
+        assert a == b, t

@@ -31,12 +31,21 @@ cdef class ProjectFinder:
     cdef tuple _left(self, str rev, Py_ssize_t base, Py_ssize_t end, Py_ssize_t lo)
 
     @cython.locals(lo=Py_ssize_t, start=Py_ssize_t, bstart=Py_ssize_t, start2=Py_ssize_t,
-                   stem=str, full=str, right=str, listed=bint, left_is_project=bint, joined=bint)
+                   right=str, left_is_project=bint, joined=bint)
     cdef tuple _candidate(self, str win, str rev, Py_ssize_t base, Py_ssize_t off, Py_ssize_t hs,
                           Py_ssize_t he, str head)
+
+    @cython.locals(stem=str, full=str, listed=bint)
+    cdef tuple _accept(self, str win, Py_ssize_t off, Py_ssize_t start, object b, Py_ssize_t hs,
+                       Py_ssize_t he, str head)
 
     cpdef object _generic_kind(self, str stem)
 
 
 @cython.locals(pos=Py_ssize_t)
 cpdef bint _subsequence(str short, str long_)
+
+cpdef bint _quoted_slogan(str text, str win, Py_ssize_t off, Py_ssize_t start, Py_ssize_t hs, Py_ssize_t he)
+
+@cython.locals(q=Py_ssize_t, ch=str)
+cpdef bint _raw_exact(str text, Py_ssize_t a, Py_ssize_t pos, bint other)

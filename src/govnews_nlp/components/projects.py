@@ -222,6 +222,25 @@ class ProjectFinder:
                 continue  # nothing before the head: 。项目建设…
             if text[hs - 1] in empty_lead and hs not in masked_ends and self.empty_rev.match(raw_rev, n - hs):
                 continue  # a boundary word right before the head: no name (see __init__)
+            head = m.group()
+            # First the boundary search on the raw text, which also meets a clause stop and any
+            # character masking could change: when no capacity or amount is within reach and the
+            # boundary it finds is one masking would leave as it is (:func:`_raw_exact`), it is
+            # the boundary of the masked window too, and the head costs one regex call.
+            lo = hs - MAX_NAME if hs > MAX_NAME else 0
+            i = bisect_right(overlay_ends, lo)
+            if i == len(overlay_ends) or overlay_starts[i] >= he:
+                b = self.boundary_rev.search(raw_rev, n - hs, n - lo)
+                if b is not None and _raw_exact(text, n - b.end(), n - b.start(), b.lastgroup == "other"):
+                    kind_b = b.lastgroup
+                    if kind_b == "reject":
+                        continue
+                    if kind_b != "delim" or b.group()[::-1] not in self.conj:
+                        cand = self._accept(text, 0, n - b.start(), b, hs, he, head)
+                        if cand is not None and not _quoted_slogan(text, text, 0, cand[0], hs, he):
+                            mentions.append(cand)
+                        continue
+            # the general case: a window masked where needed (capacities, amounts, numbers)
             lo = max(0, hs - 2 * MAX_NAME)
             # a name never crosses a sentence or clause stop: start the window at the last one
             # (the nearest one: a search on the reversed text between bounds, no slice); a digit
@@ -241,15 +260,8 @@ class ProjectFinder:
             else:
                 win = self._mask(text, lo, he, overlays)
                 rev, base = win[::-1], he - lo
-            cand = self._candidate(win, rev, base, lo, hs - lo, he - lo, m.group())
-            if (
-                cand is not None and cand[0] > 0 and text[cand[0] - 1] == "“" and text.startswith("”", he)
-                and CAP_MASK not in win[cand[0] - lo:hs - lo]
-            ):
-                # a quoted name without a capacity (实施“招商引资一号工程”) is a slogan; with one
-                # (“年产20万吨合成氨联产30万吨尿素工程”) it is a concrete project
-                continue
-            if cand is not None:
+            cand = self._candidate(win, rev, base, lo, hs - lo, he - lo, head)
+            if cand is not None and not _quoted_slogan(text, win, lo, cand[0], hs, he):
                 mentions.append(cand)
         # nested heads (钢电园区…项目) and repeated mentions: keep the fullest
         mentions.sort(key=_longest_first)
@@ -323,6 +335,14 @@ class ProjectFinder:
                 if joined or self._generic_kind(right) == "descriptor" or self._activities(win[start2:bstart], right):
                     if (b2 is not None or off == 0) and not (b2 is not None and b2.lastgroup == "reject"):
                         start, b = start2, b2
+        return self._accept(win, off, start, b, hs, he, head)
+
+    def _accept(
+        self, win: str, off: int, start: int, b: Optional[re.Match], hs: int, he: int, head: str
+    ) -> Optional[Tuple[int, int, str]]:
+        """The mention ``win[start:he]`` (window offsets; ``off``: the window's text offset) whose
+        name starts after the boundary match ``b``, or ``None`` when the name is too short, generic
+        or an organisation's."""
         stem = win[start:hs]
         min_stem = self.min_stem.get(head)
         if min_stem is None or len(stem) < min_stem:
@@ -407,6 +427,45 @@ def _longest_first(mention: Tuple[int, int, str]) -> Tuple[int, int]:
 
 def _first_mention(p: Project) -> Tuple[int, int]:
     return min(p.mentions)
+
+
+def _quoted_slogan(text: str, win: str, off: int, start: int, hs: int, he: int) -> bool:
+    """A quoted name without a capacity (实施“招商引资一号工程”) is a slogan; with one
+    (“年产20万吨合成氨联产30万吨尿素工程”) it is a concrete project. ``win``: the (masked) text
+    from ``off``, holding the name ``start:hs`` (text offsets)."""
+    return (
+        start > 0 and text[start - 1] == "“" and text.startswith("”", he)
+        and CAP_MASK not in win[start - off:hs - off]
+    )
+
+
+#: what a number mask covers right of its digits (``5亿元``, ``3个``): a boundary word met in such
+#: characters on the raw text may be masked away in the window
+_NUMBER_TAIL = frozenset("余多十百千万亿元个家项名人户亩年月日号")
+#: characters a mask may turn into name material (a code's digits, a gloss's brackets) or that
+#: may sit inside a number mask (decimal point, thousands separator)
+_MASK_EDGE = frozenset("(（)）.,")
+
+
+def _raw_exact(text: str, a: int, pos: int, other: bool) -> bool:
+    """Whether the boundary match on the raw text covering ``text[a:pos]`` (``other``: a single
+    non-name character) is the one the masked window gives, no capacity or amount being in reach.
+
+    Masking changes only characters from a digit or an opening bracket rightwards (a number with
+    its magnitudes and counter, a code, a gloss up to its closing bracket). Between the match and
+    the head all characters are name characters, so none of them is masked; the match itself is
+    left as it is unless it is a digit, bracket or separator, holds a digit (``3个``), or is
+    preceded by a number's tail reaching back to a digit (``5亿元`` before a word in 元)."""
+    if other:
+        ch = text[a]
+        return not (ch.isdecimal() or ch in _MASK_EDGE)
+    for q in range(a, pos):
+        if text[q].isdecimal():
+            return False
+    q = a - 1
+    while q >= 0 and text[q] in _NUMBER_TAIL:
+        q -= 1
+    return q < 0 or not (text[q].isdecimal() or text[q] in _MASK_EDGE)
 
 
 def _mask_match(m: re.Match) -> str:

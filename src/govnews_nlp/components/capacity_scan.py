@@ -42,7 +42,7 @@ _GENERIC_ACT = (
     r"(?:能力|规模|产能|量))"
 )
 _MAGNITUDE = re.compile("[万亿]")
-_MULTIPLY = re.compile(f"[{re.escape(numbers.MULTIPLY_SIGNS)}]")
+_MULTIPLY_CHARS = frozenset(numbers.MULTIPLY_SIGNS)
 #: A character a number ends with before its unit: a digit or a Chinese numeral or magnitude.
 NUMERAL = r"[\d〇零一二两三四五六七八九十百千万亿余多]"
 
@@ -214,9 +214,10 @@ class QuantityScanner:
             rf"(?P<modal>可以|可|能|均|将|设计|计划|预计)?(?:(?P<act>{_alt(list(rate))})(?!值)|{_GENERIC_ACT})"
             rf"(?P<prod>[^\W\d_]{{0,{MAX_PRODUCT}}}?)(?:为|可达|达到|达|是)?$"
         )
-        # every time base contains one of these characters (年, 日, 天, 时): a character-class
-        # search runs in C, the marker regex (it starts with a lookbehind) tries every position
-        self.marker_pre = re.compile(f"[{''.join(sorted({re.escape(w[-1]) for w in prefix}))}]" if prefix else r"(?!)")
+        # every time base ends with one of these characters (年, 日, 天, 时): a substring test
+        # for each spares the marker regex (it starts with a lookbehind and tries every position)
+        # and, where none is there, any regex call
+        self.marker_chars = tuple(sorted({w[-1] for w in prefix}))
         self.context = re.compile(rf"(?:{_alt(list(ctx))})")
         self.kw_re = re.compile(
             rf"{_first_chars(list(self.kw_before))}(?P<kw>{_alt(list(self.kw_before))})(?P<gap>[^\W\d_]{{0,6}}?)$"
@@ -236,7 +237,6 @@ class QuantityScanner:
         search = self.anchor.search
         number_end = self.number_end.search
         number_end_single = self.number_end_single.search
-        has_multiply = _MULTIPLY.search
         a = search(text)
         while a is not None:
             a_start, a_end = a.span()
@@ -245,12 +245,21 @@ class QuantityScanner:
             if us < last_end:
                 a = search(text, pos)
                 continue
-            # back over the characters a number can have, then 2 more for a qualifier (超过, 大约)
+            # back over the characters a number can have, then 2 more for a qualifier (超过, 大约),
+            # noting a multiplication sign on the way: without one the product prefix (``2×``)
+            # cannot match (a sign among the 2 extra characters has no factor left of it in the
+            # window), so the single-number regex reads the same number
             i = us
-            while i > last_end and text[i - 1] in _NUMBER_CHARS:
+            product = False
+            while i > last_end:
+                ch = text[i - 1]
+                if ch not in _NUMBER_CHARS:
+                    break
+                if ch in _MULTIPLY_CHARS:
+                    product = True
                 i -= 1
             lo = max(last_end, i - 2)
-            nm = (number_end if has_multiply(text, lo, us) else number_end_single)(text, lo, us)
+            nm = (number_end if product else number_end_single)(text, lo, us)
             if nm is not None:
                 unit, money = a.group("unit", "money")
                 if unit:
@@ -279,7 +288,11 @@ class QuantityScanner:
         bare, factor, canonical = self.unit_info[unit_text.lower()]
         qual, num = nm.group("qual", "num")
         # a rate marker holds a time base: without one of its characters there is none to search
-        mk = self.marker.search(before) if self.marker_pre.search(before) else None
+        mk = None
+        for ch in self.marker_chars:
+            if ch in before:
+                mk = self.marker.search(before)
+                break
         if not mk and not tail_per:
             if bare == "never":
                 return None

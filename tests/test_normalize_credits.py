@@ -64,6 +64,9 @@ def credits_of(text: str):
         ("（记者 岩温香 通讯员 玉南应）\n", [("记者", "岩温香"), ("通讯员", "玉南应")]),
         ("记者 阿依努尔·托合提 王晓川\n", [("记者", "阿依努尔·托合提"), ("记者", "王晓川")]),
         ("视频：凌子航 剪辑：柏一凡\n", [("视频", "凌子航"), ("剪辑", "柏一凡")]),
+        # a gloss took the space after a dotted name: the glued listed-surname name is read next
+        ("記(jì)者 熱依拉·買買(mǎi) 提(tí)張(zhāng)曉晴", [("记者", "热依拉·买买提"), ("记者", "张晓晴")]),
+        ("记者 沙吾提·买合木提\n", [("记者", "沙吾提·买合木提")]),
         # a gloss took the space before the next label: the label delimits the name before it
         ("（通訊(xùn)員(yuán) 歐陽曉 記者 何曉(xiǎo)芳(fāng) 實習生 胡楊）",
          [("通讯员", "欧阳晓"), ("记者", "何晓芳"), ("实习生", "胡杨")]),

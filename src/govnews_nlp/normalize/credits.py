@@ -100,7 +100,7 @@ def _names_at(text: str, pos: int, separated: bool = False, next_label: _Rx = No
         got = None
         dotted = _DOTTED_NAME.match(text, pos)
         if dotted is not None and _NAME_END.match(text, dotted.end()):
-            got = dotted.span()
+            got = _split_glued_after_dot(text, pos, dotted.end())
         for length in (2, 3, 4) if got is None else ():
             end = pos + length
             if end > n:
@@ -129,9 +129,26 @@ def _names_at(text: str, pos: int, separated: bool = False, next_label: _Rx = No
         pos = got[1]
         m = _NAME_SEP.match(text, pos)
         if not m:
+            if dotted is not None and pos < dotted.end():
+                continue  # a name glued to the dotted one: read it next
             break
         pos = m.end()
     return found
+
+
+def _split_glued_after_dot(text: str, start: int, end: int) -> Tuple[int, int]:
+    """A dotted name, or its first part when a listed-surname name is glued to it (a gloss took the
+    space): ``古丽米热·吾买尔李沐阳`` → ``古丽米热·吾买尔``, then ``李沐阳`` is read as the next name.
+    Only a run of five characters or more after the dot is split (the part after a dot has two to
+    four: 艾山江, 买合木提), and the glued name must leave two of them (three-character names first)."""
+    dot = max(text.rfind(d, start, end) for d in "·•・")
+    if end - dot - 1 < 5:
+        return start, end
+    for length in (3, 2):
+        cut = end - length
+        if cut - dot - 1 >= 2 and _is_name(text[cut:end]):
+            return start, cut
+    return start, end
 
 
 def _starts_with_surname(text: str, pos: int) -> bool:

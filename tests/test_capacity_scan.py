@@ -55,3 +55,40 @@ def test_number_regex_without_product_prefix_is_the_same_without_multiplication_
         assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
         checked += 1
     assert checked > 5_000 and signs_before > 100
+
+
+def test_first_char_guard_keeps_the_matches():
+    """The guard put before an alternation of exclusion regexes changes no match: on the real
+    exclusion tables and on patterns with optional, repeated, anchored and zero-width starts,
+    guarded and plain regexes find the same match in random text; a pattern that can start
+    anywhere or match empty gets no guard."""
+    import random
+
+    from govnews_nlp.components.capacity_rules import ContextRule
+    from govnews_nlp.components.capacity_scan import _first_char_guard
+    from govnews_nlp.lexicon import default_patterns_dir, load_rules
+
+    d = default_patterns_dir()
+    rules = [*load_rules(d / "capacity_exclusions.jsonl", ContextRule),
+             *load_rules(d / "investment_exclusions.jsonl", ContextRule)]
+    patterns = [
+        "|".join(f"(?:{r.pattern})" for r in rules if r.side == side) for side in ("before", "after")
+    ] + [r.pattern for r in rules] + [
+        "(?:储量|资源)?探明$", "^级", "a*b|c", "(?=x)xy|z{2,3}", "(?:ab|)c", "[a-c]d", r"\d吨", "(?:x)?",
+    ]
+    assert _first_char_guard("[^a]b") == "" and _first_char_guard("a?") == "" and _first_char_guard(r"\w") == ""
+    assert _first_char_guard("(?:储量|资源)?探明$") == "(?=[储探资])"
+    pieces = sorted({w for p in patterns for w in re.findall(r"[\u4e00-\u9fff]+|[a-z]", p)}) + list("，。 12")
+    pieces += sorted({ch for w in pieces for ch in w})
+    rng = random.Random(5)
+    guarded = matched = 0
+    for p in patterns:
+        guard = _first_char_guard(p)
+        guarded += bool(guard)
+        plain, fast = re.compile(p), re.compile(f"{guard}(?:{p})")
+        for _ in range(1500):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+            a, b = plain.search(text), fast.search(text)
+            assert (a and a.span()) == (b and b.span()), (p, text)
+            matched += a is not None
+    assert guarded >= 5 and matched > 2000

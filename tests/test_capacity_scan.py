@@ -92,3 +92,33 @@ def test_first_char_guard_keeps_the_matches():
             assert (a and a.span()) == (b and b.span()), (p, text)
             matched += a is not None
     assert guarded >= 5 and matched > 2000
+
+
+def test_number_search_skips_characters_no_qualifier_or_number_starts_with():
+    """Where neither of the 2 characters before the number's characters can start a qualifier or
+    a number, the scanner searches from the number on: on random texts the match is the same."""
+    import random
+
+    import govnews_nlp
+    from govnews_nlp.components.capacity_scan import _NUMBER_CHARS
+
+    ruler = govnews_nlp.load(components=["govnews_capacity"]).get_pipe("govnews_capacity")
+    ruler.ensure_ready()
+    scanner = ruler.scanner
+    alphabet = "0123456789٣.,一二十百万亿余多超近约达过以上数几第A年产总投资 "
+    rng = random.Random(11)
+    skipped = found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9)))
+        i = len(text)
+        while i > 0 and text[i - 1] in _NUMBER_CHARS:
+            i -= 1
+        lo = max(0, i - 2)
+        if any(ch in scanner.qual_first or ch in _NUMBER_CHARS or ch.isdecimal() for ch in text[lo:i]):
+            continue
+        skipped += 1
+        for rx in (scanner.number_end, scanner.number_end_single):
+            a, b = rx.search(text, lo), rx.search(text, i)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
+            found += a is not None
+    assert skipped > 3_000 and found > 1_000

@@ -225,6 +225,8 @@ class QuantityScanner:
         self.money_unit = {k: m.unit for k, m in self.money.items()}
         self.qual_before = {q.surface: q for q in qualifiers if q.position == "before"}
         self.qual_after = {q.surface: q for q in qualifiers if q.position == "after"}
+        #: the characters a qualifier before a number starts with
+        self.qual_first = frozenset(w[0] for w in self.qual_before if w)
         prefix = {p.surface: p for p in periods if p.position == "prefix"}
         suffix = {p.surface.lower(): p for p in periods if p.position == "suffix"}
         self.prefix_per = {k: v.per for k, v in prefix.items()}
@@ -306,6 +308,7 @@ class QuantityScanner:
         search = self.anchor.search
         number_end = self.number_end.search
         number_end_single = self.number_end_single.search
+        qual_first = self.qual_first
         a = search(text)
         while a is not None:
             a_start, a_end = a.span()
@@ -328,6 +331,15 @@ class QuantityScanner:
                     product = True
                 i -= 1
             lo = max(last_end, i - 2)
+            # the 2 characters before the number are searched only if a qualifier or a number can
+            # start there: else the match starts at ``i`` at the earliest (same leftmost match;
+            # the lookbehinds see the text before ``pos`` anyway)
+            for k in range(lo, i):
+                ch = text[k]
+                if ch in qual_first or ch in _NUMBER_CHARS or ch.isdecimal():
+                    break
+            else:
+                lo = i
             nm = (number_end if product else number_end_single)(text, lo, us)
             if nm is not None:
                 unit, money = a.group("unit", "money")

@@ -60,6 +60,9 @@ class NameModel:
         # "a non-name word or a follow word starts here" in one regex call (a trie of the union
         # matches exactly where one of the two would)
         self._no_start_re = re.compile(trie_pattern([*self.nonnames, *follow], guard=True))
+        #: the follow strength after the end :meth:`resolve` last returned (the caller asks it next:
+        #: kept rather than computed twice); meaningless after a None
+        self.last_strength = 0.0
 
     # -- candidate readings ----------------------------------------------------------------------
     def readings(self, text: str, pos: int) -> Tuple[int, ...]:
@@ -127,7 +130,7 @@ class NameModel:
             lengths = lengths[:1]
         cached = counts if counts is not None and n_text <= 2 * AGREEMENT_WINDOW else None
         follow_first, follow_match = self._follow_first, self._follow_re.match
-        best_score, best_len = 0.0, 0
+        best_score, best_len, best_fs = 0.0, 0, 0.0
         once = False
         for length in lengths:
             end = pos + length
@@ -161,8 +164,11 @@ class NameModel:
             if length == 3:
                 sc += 0.5
             if sc >= 1.0 and sc > best_score:
-                best_score, best_len = sc, length
-        return pos + best_len if best_len else None
+                best_score, best_len, best_fs = sc, length, fs
+        if not best_len:
+            return None
+        self.last_strength = best_fs
+        return pos + best_len
 
     def resolve_unlisted(self, text: str, pos: int, counts: Optional[Dict[str, int]] = None) -> Optional[int]:
         """End of a name at ``pos`` whose surname is not on the list, or None.

@@ -29,13 +29,13 @@ cdef class Scanner:
     cdef public object parser
     cdef public NameModel names
     cdef public Py_ssize_t max_title_chars
-    cdef public frozenset _labels, _post_name_posts, _keeps
+    cdef public frozenset _labels, _post_name_posts, _keeps, _post_first
     cdef public object _surname_re, _hits_re, _post_re, _stopword_re, _stop_pattern_re, _exclude_re
     cdef public object _org_re, _level_re
 
     @cython.locals(s=Py_ssize_t, e=Py_ssize_t, floor=Py_ssize_t, pending_next=Py_ssize_t, start=Py_ssize_t,
                    name_next=bint, sep_next=bint, other_next=bint, nxt=str, word=str,
-                   single=frozenset, compound=frozenset, labels=frozenset, post_name_posts=frozenset,
+                   single=frozenset, compound=frozenset, labels=frozenset, post_name_posts=frozenset, post_first=frozenset,
                    mentions=list, known=set, counts=dict, pending=list, chain=list, deferred=list,
                    credit_ranges=list, elem=TitleHit)
     cpdef object scan(self, str text, object credits=*)

@@ -128,6 +128,7 @@ class Scanner:
         # check and scan ten times slower); a post right before 会 is part of an org (常委会)
         self._hits_re = re.compile(trie_pattern([*posts, *labels]))
         self._post_re = re.compile("(?:" + trie_pattern(posts) + ")(?!会)")
+        self._post_first = frozenset(p[0] for p in posts)  # no post at a position whose character starts none
         # stop and keep words in one trie (the longest wins: 和平 is kept, 和 stops), classified
         # by lookup; stop patterns (caption positions) are a second, rarely needed regex
         self._keeps = frozenset(keeps)
@@ -148,7 +149,7 @@ class Scanner:
         pending: List[TitleHit] = []
         pending_next = -1
         single, compound = self.names.single, self.names.compound
-        labels, post_name_posts = self._labels, self._post_name_posts
+        labels, post_name_posts, post_first = self._labels, self._post_name_posts, self._post_first
         for hit in self._hits_re.finditer(text):
             s, e = hit.span()
             if s < floor or (credit_ranges and _inside(s, credit_ranges)):
@@ -190,14 +191,14 @@ class Scanner:
             name_end = self.names.resolve(text, e, known, False, counts) if name_next else None
             if name_end is None and (name_next or other_next):
                 name_end = self._unlisted_name(text, e, counts)
-            elif name_end is not None and self.names.follow_strength(text, name_end) <= 0:
+            elif name_end is not None and self.names.last_strength <= 0:
                 # no cue after the surname-based reading (吉克伍|呷出席): a longer unlisted one with a cue wins
                 longer = self._unlisted_name(text, e, counts)
                 if longer is not None and longer > name_end:
                     name_end = longer
             if name_end is not None:
                 name_end = self.names.absorb_he(text, e, name_end)
-            if name_end is not None and not self._post_re.match(text, e) \
+            if name_end is not None and not (nxt in post_first and self._post_re.match(text, e)) \
                     and not (credit_ranges and _inside(e, credit_ranges)):
                 name = text[e:name_end]
                 mentions.append(Mention(e, name_end, name, "pre", list(chain)))
@@ -299,7 +300,7 @@ class Scanner:
                     return floor
                 r = sep.end()
             end = self.names.resolve(text, r, known, True, counts)
-            if end is None or self.names.follow_strength(text, end) <= 0:
+            if end is None or self.names.last_strength <= 0:
                 # a name with no listed surname (旗领导白音仓、萨仁图雅参加): the list position is
                 # as strong a context as a title chain, so the same unlisted-name rules apply
                 longer = self._unlisted_name(text, r, counts)

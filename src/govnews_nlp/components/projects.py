@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .capacity_rules import ProjectBoundaryRule, ProjectGenericRule, ProjectSuffixRule
@@ -63,15 +62,34 @@ _BRAND = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _ADMIN_END = re.compile(r"[省市县区镇乡村旗盟州]$|矿区$|开发区$|园区$")
 
 
-@dataclass
 class Project:
-    start: int
-    end: int
-    text: str
-    head: str
-    company: Optional[str] = None
-    capacities: List[Dict[str, object]] = field(default_factory=list)
-    mentions: List[Tuple[int, int]] = field(default_factory=list)
+    """A named project: its fullest mention ``start:end`` (``text``, ``head``), the company or brand
+    that owns it, the capacities inside it and every mention merged into it. A plain slotted
+    class, not a dataclass: one is made per project, and a dataclass's generated ``__init__``
+    stays Python in the compiled build."""
+
+    __slots__ = ("capacities", "company", "end", "head", "mentions", "start", "text")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        head: str,
+        company: Optional[str] = None,
+        capacities: Optional[List[Dict[str, object]]] = None,
+        mentions: Optional[List[Tuple[int, int]]] = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.head = head
+        self.company = company
+        self.capacities: List[Dict[str, object]] = capacities if capacities is not None else []
+        self.mentions: List[Tuple[int, int]] = mentions if mentions is not None else []
+
+    def __repr__(self) -> str:
+        return f"Project(start={self.start!r}, end={self.end!r}, text={self.text!r}, head={self.head!r})"
 
     def record(self) -> Dict[str, object]:
         out: Dict[str, object] = {"text": self.text}

@@ -31,23 +31,41 @@ SRC = HERE / "src"
 DIRECTIVES = {"language_level": 3, "binding": True, "embedsignature": False, "annotation_typing": False}
 
 
-def compiled_modules() -> List[str]:
+def _listed(name: str) -> List[str]:
     tree = ast.parse((SRC / "govnews_nlp" / "compiled.py").read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "COMPILED_MODULES" for t in node.targets):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
             return list(ast.literal_eval(node.value))
-    raise RuntimeError("src/govnews_nlp/compiled.py defines no COMPILED_MODULES")
+    raise RuntimeError(f"src/govnews_nlp/compiled.py defines no {name}")
 
 
-def build_extensions(modules: List[str], work: Path) -> List[Tuple[Path, str]]:
-    """Cythonize and compile ``modules`` (paths under ``src/``); returns (binary, path in wheel)."""
+def compiled_modules() -> List[str]:
+    return _listed("COMPILED_MODULES")
+
+
+def compiled_extensions() -> List[str]:
+    return _listed("COMPILED_EXTENSIONS")
+
+
+def build_extensions(modules: List[str], work: Path, spacy_level: bool = False) -> List[Tuple[Path, str]]:
+    """Cythonize and compile ``modules`` (paths under ``src/``); returns (binary, path in wheel).
+
+    ``spacy_level``: the modules cimport spaCy's ``.pxd`` declarations (C++, numpy headers), so
+    spaCy and numpy must be importable in the build environment (they are build requirements).
+    """
     from Cython.Build import cythonize
     from setuptools import Distribution, Extension
     from setuptools.command.build_ext import build_ext
 
     # -s: no debug symbols (they make the binaries five times larger)
     link = ["-s"] if sys.platform.startswith("linux") else []
-    exts = [Extension(m[: -len(".py")].replace("/", "."), [str(SRC / m)], extra_link_args=link) for m in modules]
+    extra: Dict[str, Any] = {}
+    if spacy_level:
+        import numpy
+
+        extra = {"language": "c++", "include_dirs": [numpy.get_include()]}
+    exts = [Extension(m.rsplit(".", 1)[0].replace("/", "."), [str(SRC / m)], extra_link_args=link, **extra)
+            for m in modules]
     exts = cythonize(exts, build_dir=str(work / "c"), quiet=True, nthreads=os.cpu_count() or 1,
                      compiler_directives=DIRECTIVES)
     dist = Distribution({"name": "govnews-nlp-compiled", "ext_modules": exts})
@@ -83,6 +101,13 @@ class CompileHook(BuildHookInterface):
             self.app.display_warning(f"govnews-nlp: compiling the hot modules failed ({exc!r}); "
                                      "building a pure-Python wheel (same results, slower components)")
             return
+        try:
+            built += build_extensions(compiled_extensions(), self._work / "spacy", spacy_level=True)
+        except Exception as exc:  # spaCy's headers missing from the build environment …
+            if os.environ.get("GOVNEWS_NLP_REQUIRE_COMPILED", "").strip() not in ("", "0"):
+                raise
+            self.app.display_warning(f"govnews-nlp: compiling the spaCy-level helpers failed ({exc!r}); "
+                                     "the components use spaCy's Python API for their bookkeeping")
         for binary, dest in built:
             build_data["force_include"][str(binary)] = dest
         build_data["pure_python"] = False

@@ -41,6 +41,10 @@ COMPILED_MODULES = (
     "govnews_nlp/components/slogans_scan.py",
 )
 
+#: Cython-only extensions (no ``.py`` twin; their Python fallback lives in another module):
+#: ``_docfast.pyx`` does the per-Doc spaCy bookkeeping on the Doc's C arrays (``docfast.py``).
+COMPILED_EXTENSIONS = ("govnews_nlp/_docfast.pyx",)
+
 PURE_ENV = "GOVNEWS_NLP_PURE"
 
 
@@ -50,12 +54,17 @@ def module_name(path: str) -> str:
 
 
 def compiled_status(modules: Sequence[str] = COMPILED_MODULES) -> Dict[str, bool]:
-    """For each listed module, whether the imported module is the compiled one."""
+    """For each listed module, whether the imported module is the compiled one (and for the
+    Cython-only extensions, whether they are in use)."""
     out = {}
     for path in modules:
         name = module_name(path)
         mod = importlib.import_module(name)
         out[name] = isinstance(getattr(mod, "__loader__", None), importlib.machinery.ExtensionFileLoader)
+    if modules is COMPILED_MODULES:
+        from . import docfast
+
+        out["govnews_nlp._docfast"] = docfast.COMPILED
     return out
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans, registry
 
+from .. import docfast
 from ..extensions import doc_text, set_extension_once, set_record_field
 from ..lexicon import Rule
 from ..spans import make_spans, set_ents_filtered
@@ -137,6 +138,8 @@ class SloganDetector(RuleComponent):
         return scan(text, self.rules, unquoted=self.unquoted, max_len=self.max_quote_len)
 
     def __call__(self, doc: Doc) -> Doc:
+        if docfast.COMPILED and not docfast.entities_present(doc) and self._annotate_fast(doc):
+            return doc
         # ``doc.ents`` walks every token (cold in the cache right after tokenization): read it once
         existing = doc.ents
         hits = self._drop_blocked(existing, self.find(doc_text(doc)))
@@ -146,6 +149,22 @@ class SloganDetector(RuleComponent):
         self._set_ents(doc, spans, existing)
         set_record_field(doc, "slogans", record_items(hits))
         return doc
+
+    def _annotate_fast(self, doc: Doc) -> bool:
+        """The usual case on the compiled path (:mod:`govnews_nlp.docfast`): a Doc with no entities
+        yet, every hit on token boundaries. False (nothing written) when a token must be split."""
+        hits = self.find(doc_text(doc))
+        label = doc.vocab.strings.add(self.label)
+        token_hits = docfast.token_hits(doc, [(h.start, h.end, label) for h in hits])
+        if token_hits is None:
+            return False
+        doc.user_data[INFO_KEY] = {f"{h.start}:{h.end}": [h.kind, h.text, h.quoted, h.issuer] for h in hits}
+        doc.spans[self.spans_key] = docfast.span_group(doc, self.spans_key, token_hits)
+        kept = docfast.filter_hits(token_hits)
+        if kept:
+            docfast.set_entities(doc, kept)
+        set_record_field(doc, "slogans", record_items(hits))
+        return True
 
     def _spans(self, doc: Doc, hits: List[SloganHit]) -> List[Span]:
         """Spans for the hits; the retokenizer (:func:`make_spans`) only when a word straddles a boundary.

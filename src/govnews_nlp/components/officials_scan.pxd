@@ -51,10 +51,12 @@ cdef class Scanner:
     @cython.locals(s=Py_ssize_t, e=Py_ssize_t, n=Py_ssize_t, i=Py_ssize_t, m=Mention, t=TitleHit, found=list,
                    taken=bytearray)
     cdef _bare_mentions(self, str text, list mentions, set known, list credit_ranges, dict counts)
-    @cython.locals(m=Mention, t=TitleHit, ms=list, mt=list, best=list, i=Py_ssize_t)
+    @cython.locals(m=Mention, t=TitleHit, ms=list, mt=list, best=list, i=Py_ssize_t, key=tuple)
     cdef list _people(self, list mentions, object credits, dict titles)
 
 
+cdef tuple _ONES
+cdef bytes _ones(Py_ssize_t n)
 @cython.locals(s=Py_ssize_t, e=Py_ssize_t)
 cdef bint _inside(Py_ssize_t pos, list ranges)
 @cython.locals(rs=Py_ssize_t, re_=Py_ssize_t)

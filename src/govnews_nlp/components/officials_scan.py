@@ -355,16 +355,16 @@ class Scanner:
                 return
         taken = bytearray(len(text))  # characters already part of a mention, title or credit
         for s, e in credit_ranges:
-            taken[s:e] = b"\x01" * (e - s)
+            taken[s:e] = _ones(e - s)
         for m in mentions:
-            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+            taken[m.start:m.end] = _ones(m.end - m.start)
             for t in m.titles:
-                taken[t.start:t.end] = b"\x01" * (t.end - t.start)
+                taken[t.start:t.end] = _ones(t.end - t.start)
         exclude = self._exclude_re.match
         for s, e, name in found:
             if taken.find(1, s, e) < 0 and not exclude(text, e):
                 mentions.append(Mention(s, e, name, "bare"))
-                taken[s:e] = b"\x01" * (e - s)
+                taken[s:e] = _ones(e - s)
 
     def _people(self, mentions: List[Mention], credits: Sequence[dict],
                 titles: Dict[Tuple[int, int], TitleHit]) -> List[Person]:
@@ -414,8 +414,9 @@ class Scanner:
                 for t in mt:
                     if t.info is None:
                         t.info = parsed(t.text) or parse(t.text)
-                    if (t.start, t.end) not in titles:
-                        titles[t.start, t.end] = t
+                    key = (t.start, t.end)
+                    if key not in titles:
+                        titles[key] = t
                 how = m.how
                 if how == "pre" or how == "list":
                     if len(mt) > len(best):
@@ -429,6 +430,14 @@ class Scanner:
                     kind = "executive"
             people.append(Person(pid, name, kind, [t.text for t in chain], ms))
         return people
+
+
+#: ``b"\x01" * n`` for the lengths of names and titles, made once (filling ``taken`` is per mention)
+_ONES = tuple(b"\x01" * n for n in range(65))
+
+
+def _ones(n: int) -> bytes:
+    return _ONES[n] if 0 <= n <= 64 else b"\x01" * n
 
 
 def _inside(pos: int, ranges: List[Tuple[int, int]]) -> bool:

@@ -9,11 +9,12 @@ spaCy bookkeeping plus the Python steps around it.
 
 from __future__ import annotations
 
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import filter_spans
 
+from .. import docfast
 from ..extensions import RECORD_PREFIX
 from ..spans import make_spans, set_ents_filtered
 from .capacity_scan import Hit
@@ -42,6 +43,9 @@ def annotate(
 ) -> None:
     """Write the hits on ``doc`` (``text`` is its text). ``labels``: the CAPACITY, INVESTMENT and
     PROJECT labels; ``set_ents``: whether the top-level spans go into ``doc.ents``."""
+    if docfast.COMPILED and not (set_ents and docfast.entities_present(doc)) \
+            and _annotate_fast(doc, caps, invs, projects, labels, set_ents):
+        return
     # ``doc.ents`` walks every token, which are no longer in the CPU cache: read first, the
     # spans built next find their tokens cached (measured ≈ 0.04 ms on the 25 benchmark texts)
     old = doc.ents if set_ents else ()
@@ -65,6 +69,42 @@ def annotate(
     user_data[RECORD_PREFIX + "capacities"] = _unique_by_text(caps)
     user_data[RECORD_PREFIX + "investments"] = _unique_by_text(invs)
     user_data[RECORD_PREFIX + "projects"] = [h[2] for h in proj_hits]
+
+
+def _annotate_fast(
+    doc: Doc, caps: List[Hit], invs: List[Hit], projects: List[Project], labels: Tuple[str, str, str],
+    set_ents: bool,
+) -> bool:
+    """:func:`annotate` on the compiled path (:mod:`govnews_nlp.docfast`) for a Doc with no entities
+    yet: no ``Span`` object per hit. False (nothing written) when a word token straddles a hit."""
+    strings = doc.vocab.strings
+    cap_label = strings.add(labels[0])
+    inv_label = strings.add(labels[1])
+    proj_label = strings.add(labels[2])
+    proj_hits = [(p.start, p.end, p.record()) for p in projects]
+    char_hits = [(h[0], h[1], cap_label) for h in caps]
+    char_hits += [(h[0], h[1], inv_label) for h in invs]
+    char_hits += [(h[0], h[1], proj_label) for h in proj_hits]
+    tok = docfast.token_hits(doc, char_hits)
+    if tok is None:
+        return False
+    n_caps = len(caps)
+    n_invs = len(invs)
+    user_data = doc.user_data
+    user_data[_CAP_KEY] = {f"{s}:{e}": rec for s, e, rec in caps}
+    user_data[_INV_KEY] = {f"{s}:{e}": rec for s, e, rec in invs}
+    user_data[_PROJ_KEY] = {f"{s}:{e}": rec for s, e, rec in proj_hits}
+    groups = doc.spans
+    groups["capacities"] = docfast.span_group(doc, "capacities", tok[:n_caps])
+    groups["investments"] = docfast.span_group(doc, "investments", tok[n_caps:n_caps + n_invs])
+    groups["projects"] = docfast.span_group(doc, "projects", tok[n_caps + n_invs:])
+    if set_ents:
+        top = _top_indices(caps + invs + proj_hits)
+        docfast.set_entities(doc, docfast.filter_hits(tok) if top is None else [tok[i] for i in top])
+    user_data[RECORD_PREFIX + "capacities"] = _unique_by_text(caps)
+    user_data[RECORD_PREFIX + "investments"] = _unique_by_text(invs)
+    user_data[RECORD_PREFIX + "projects"] = [h[2] for h in proj_hits]
+    return True
 
 
 #: Most characters a Doc may have beyond one per token for :func:`_spans` to guess token indices
@@ -155,18 +195,27 @@ def _top_spans(hits: Sequence[Hit], spans: List[Span]) -> List[Span]:
     the spans not inside another, in order, are the answer; a partial overlap (never seen) goes
     to ``filter_spans`` itself. Read on the hits' character offsets, which are the spans'
     boundaries (same order, same containment)."""
+    top = _top_indices(hits)
+    if top is None:
+        return filter_spans(spans)  # a partial overlap or a duplicate: the general rule
+    return [spans[i] for i in top]
+
+
+def _top_indices(hits: Sequence[Hit]) -> Optional[List[int]]:
+    """The indices of the hits not inside another, in order; None on a partial overlap or a
+    duplicate (then :func:`spacy.util.filter_spans` decides; see :func:`_top_spans`)."""
     bounds = sorted([(h[0], -h[1], i) for i, h in enumerate(hits)])
-    top: List[Span] = []
+    top: List[int] = []
     reach = -1
     last_start = last_end = -1
     for start, neg_end, i in bounds:
         end = -neg_end
         if start >= reach:
-            top.append(spans[i])
+            top.append(i)
             reach = end
             last_start, last_end = start, end
         elif end > reach or (start == last_start and end == last_end):
-            return filter_spans(spans)  # a partial overlap or a duplicate: the general rule
+            return None
     return top
 
 

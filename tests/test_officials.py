@@ -377,3 +377,22 @@ def test_generated_surnames_are_not_common_words():
     generated = [json.loads(ln)["chars"] for ln in lines if ln.startswith('{"id": "jieba')]
     assert generated, "the generated block is missing: run scripts/build_surnames.py"
     assert not set("".join(generated)) & (FUNCTION_CHARS | set("和向从由但那阿小"))
+
+
+@pytest.mark.skipif(not importlib.util.find_spec("govnews_nlp._docfast"), reason="govnews_nlp._docfast is not built")
+@pytest.mark.parametrize("segmenter", ["char", pytest.param("jieba", marks=pytest.mark.jieba)])
+def test_compiled_bookkeeping_gives_the_same_doc(segmenter, monkeypatch):
+    """The compiled path (span groups and entities written by docfast, no Span per hit) and the
+    plain spaCy calls give byte-identical Docs, with hits inside words (jieba) and credits."""
+    from govnews_nlp import docfast
+
+    nlp = govnews_nlp.load(segmenter, components=["govnews_officials"])
+    text = ("市委书记罗清宇、市长郑伟在金沙县调研。县领导冼春和、巫雅琪参加。罗清宇强调，要抓好落实。"
+            "曲伟副市长主持会议。\n记者 刘玉林 郑静")
+    fast = nlp(text)
+    assert docfast.COMPILED and len(fast.ents) >= 4
+    monkeypatch.setattr(docfast, "COMPILED", False)
+    slow = nlp(text)
+    assert fast.to_bytes() == slow.to_bytes()
+    assert [(s.start, s.end, s.label_) for s in fast.spans["titles"]] == \
+        [(s.start, s.end, s.label_) for s in slow.spans["titles"]]

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
+from .. import docfast
 from ..extensions import doc_text, set_extension_once, set_record_field
 from ..lexicon import Rule
 from ..spans import set_ents_filtered
@@ -181,14 +182,32 @@ class OfficialsMatcher(RuleComponent):
         hits, n_mentions, data, record = doc_data(result, strings.add(self.person_label),
                                                   strings.add(self.journalist_label), strings.add(self.title_label),
                                                   self._title_dicts)
+        doc.user_data[PEOPLE_KEY] = data
+        set_record_field(doc, "people", record)
+        if docfast.COMPILED and self._annotate_fast(doc, hits, n_mentions):
+            return doc
         spans = hit_spans(doc, hits, len(text))
         people_spans, title_spans = spans[:n_mentions], spans[n_mentions:]
-        doc.user_data[PEOPLE_KEY] = data
         doc.spans[self.spans_key] = people_spans
         doc.spans[self.titles_key] = title_spans
         _set_ents(doc, people_spans, (self.person_label, self.journalist_label))
-        set_record_field(doc, "people", record)
         return doc
+
+    def _annotate_fast(self, doc: Doc, hits: List[Tuple[int, int, int]], n_mentions: int) -> bool:
+        """The usual case on the compiled path (:mod:`govnews_nlp.docfast`): a Doc with no entities
+        yet, every hit on token boundaries; the span groups and entities are written on the Doc's
+        arrays, no ``Span`` per hit. False (nothing written) otherwise."""
+        if docfast.entities_present(doc):
+            return False
+        tok = docfast.token_hits(doc, hits)
+        if tok is None:  # a token must be split (make_spans)
+            return False
+        mentions = tok[:n_mentions]
+        doc.spans[self.spans_key] = docfast.span_group(doc, self.spans_key, mentions)
+        doc.spans[self.titles_key] = docfast.span_group(doc, self.titles_key, tok[n_mentions:])
+        # the mentions never overlap: set_ents(default="unmodified") on a Doc without entities
+        docfast.set_entities(doc, mentions)
+        return True
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         if self.scorer is None:

@@ -122,3 +122,21 @@ def test_number_search_skips_characters_no_qualifier_or_number_starts_with():
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text
             found += a is not None
     assert skipped > 3_000 and found > 1_000
+
+
+def test_anchor_unit_is_group_one_and_the_rest_of_the_match():
+    """The scan tells a unit from a currency by ``lastindex`` and reads it as the anchor match
+    after its first character: the groups are numbered so, and on the benchmark-like texts every
+    anchor's group equals that slice."""
+    import govnews_nlp
+
+    ruler = govnews_nlp.load(components=["govnews_capacity"]).get_pipe("govnews_capacity")
+    ruler.ensure_ready()
+    anchor = ruler.scanner.anchor
+    assert anchor.groupindex == {"unit": 1, "money": 2}
+    text = "年产20万吨，总投资1.5亿元，日处理3000m3，2×270立方米，超百亿元项目，10MW，五千万元"
+    seen = set()
+    for m in anchor.finditer(text):
+        seen.add(m.lastindex)
+        assert m.group(m.lastindex) == text[m.start() + 1:m.end()]
+    assert seen == {1, 2}

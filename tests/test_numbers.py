@@ -80,3 +80,26 @@ def test_fragments_find_number_with_unit(text, found):
     """The regex fragments leave the unit to the unit (``10万千瓦``) and skip vague amounts."""
     rx = re.compile(rf"{numbers.PRODUCT}(?:千瓦|吨|元)")
     assert [m.group() for m in rx.finditer(text)] == found
+
+
+def test_short_chinese_numerals_read_as_cn2an_reads_them() -> None:
+    """The short forms read without cn2an (one digit, maybe 十/百/千, maybe 万/亿/万亿, and the
+    same with the digit implied) give cn2an's value and type, every one of them."""
+    import cn2an
+
+    for digit in ["", *"一二两三四五六七八九"]:
+        for unit in ["", "十", "百", "千"]:
+            for mag in ["", "万", "亿", "万亿"]:
+                text = digit + unit + mag
+                if not text or text[0] in "万亿":
+                    continue
+                got = parse_number(text)
+                want = cn2an.cn2an(text if digit or not unit else "一" + text, "normal")
+                assert (type(got), got) == (type(want), want), text
+
+
+def test_try_parse_full_width_forms_as_folded() -> None:
+    """The arithmetic path reads unfolded text (full-width digits, points, commas) as the folded."""
+    for text in ["１２万", "７.５", "7．5亿", "1，200万", "１，２００．５", "3000余万", " 5万", "5万\n"]:
+        assert try_parse(text) == try_parse(numbers._fold(text.strip())), text
+        assert type(try_parse(text)) is type(try_parse(numbers._fold(text.strip()))), text

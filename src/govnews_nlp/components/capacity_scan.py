@@ -41,7 +41,6 @@ _GENERIC_ACT = (
     r"(?P<gact>(?P<gact_noun>(?:(?![增减降销售耗税值排用缴收利])[\u4e00-\u9fff]){1,3}?)"
     r"(?:能力|规模|产能|量))"
 )
-_MAGNITUDE = re.compile("[万亿]")
 _MULTIPLY_CHARS = frozenset(numbers.MULTIPLY_SIGNS)
 #: A character a number ends with before its unit: a digit or a Chinese numeral or magnitude.
 NUMERAL = r"[\d〇零一二两三四五六七八九十百千万亿余多]"
@@ -342,14 +341,15 @@ class QuantityScanner:
                 lo = i
             nm = (number_end if product else number_end_single)(text, lo, us)
             if nm is not None:
-                unit, money = a.group("unit", "money")
-                if unit:
-                    hit = self._capacity(text, nm, a_end, unit)
+                # the unit or currency is the rest of the anchor match (one character, then it);
+                # ``lastindex`` tells which group matched: no group lookup by name, no tuple
+                if a.lastindex == 1:
+                    hit = self._capacity(text, nm, a_end, text[us:a_end])
                     if hit is not None:
                         caps.append(hit)
                         last_end = hit[1]
                 else:
-                    hit = self._investment(text, nm, a_end, money)
+                    hit = self._investment(text, nm, a_end, text[us:a_end])
                     if hit is not None:
                         invs.append(hit)
                         last_end = hit[1]
@@ -377,7 +377,7 @@ class QuantityScanner:
         if not mk and not tail_per:
             if bare == "never":
                 return None
-            if bare == "magnitude" and not _MAGNITUDE.search(num):
+            if bare == "magnitude" and "万" not in num and "亿" not in num:
                 return None
         value = numbers.try_parse(num)
         if value is None or value == 0:

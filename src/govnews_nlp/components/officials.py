@@ -184,7 +184,7 @@ class OfficialsMatcher(RuleComponent):
                                                   self._title_dicts)
         doc.user_data[PEOPLE_KEY] = data
         set_record_field(doc, "people", record)
-        if docfast.COMPILED and self._annotate_fast(doc, hits, n_mentions):
+        if docfast.COMPILED and self._annotate_fast(doc, hits, n_mentions, len(text)):
             return doc
         spans = hit_spans(doc, hits, len(text))
         people_spans, title_spans = spans[:n_mentions], spans[n_mentions:]
@@ -193,13 +193,14 @@ class OfficialsMatcher(RuleComponent):
         _set_ents(doc, people_spans, (self.person_label, self.journalist_label))
         return doc
 
-    def _annotate_fast(self, doc: Doc, hits: List[Tuple[int, int, int]], n_mentions: int) -> bool:
+    def _annotate_fast(self, doc: Doc, hits: List[Tuple[int, int, int]], n_mentions: int, text_len: int) -> bool:
         """The usual case on the compiled path (:mod:`govnews_nlp.docfast`): a Doc with no entities
         yet, every hit on token boundaries; the span groups and entities are written on the Doc's
         arrays, no ``Span`` per hit. False (nothing written) otherwise."""
         if docfast.entities_present(doc):
             return False
-        tok = docfast.token_hits(doc, hits)
+        # one character per token and no whitespace (the char tokenizer): offsets are token indices
+        tok = hits if len(doc) == text_len else docfast.token_hits(doc, hits)
         if tok is None:  # a token must be split (make_spans)
             return False
         mentions = tok[:n_mentions]

@@ -115,6 +115,16 @@ CASES = [
     ("自治州州长买买提江·吾斯曼出席。", []),  # a dotted transliteration is not read (limit)
     ("区政协主席艾尔肯吐尔逊,区委副书记陈立出席。",
      [("艾尔肯吐尔逊", ["区政协主席"], "official"), ("陈立", ["区委副书记"], "official")]),
+    # 高新 starts place words (高新区, 高新技术), not every name: 高新民
+    ("区委常委、组织部部长高新民,市纪委书记王刚出席。",
+     [("高新民", ["区委常委", "组织部部长"], "official"), ("王刚", ["市纪委书记"], "official")]),
+    ("管委会主任高新区建设情况汇报。", []),
+    # 作 + what a speaker delivers is a two-character cue after the name (not a name character)
+    ("县政协农业委员会主任芈清和作调研报告。", [("芈清和", ["县政协农业委员会主任"], "official")]),
+    ("光电科技股份有限公司总经理司空岳作交流发言。",
+     [("司空岳", ["光电科技股份有限公司总经理"], "executive")]),
+    # C-suite posts beside 首席执行官
+    ("汽车集团副总裁、首席技术官危乐天出席。", [("危乐天", ["汽车集团副总裁", "首席技术官"], "executive")]),
 ]
 
 

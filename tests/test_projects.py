@@ -76,3 +76,36 @@ def test_raw_boundary_is_the_masked_one(monkeypatch):
     assert sum(map(len, slow)) > 300  # the texts do hold names
     for t, a, b in zip(texts, fast, slow):
         assert a == b, t
+
+
+def test_org_ending_is_the_org_regex():
+    """``stem.endswith(org_ends)`` (the organisation words are plain words) decides as the
+    ``org_re`` search did, on stems made of organisation words, their parts and name characters."""
+    finder = _finder()
+    assert finder.org_ends and finder.org_re is not None
+    rng = random.Random(11)
+    parts = [*finder.org_ends, "有限", "委员", "东明县", "化工", "局长", "公", "司", "集", "团", "A"]
+    stems = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 5))) for _ in range(3000)]
+    hits = 0
+    for stem in stems:
+        by_regex = bool(finder.org_re.search(stem))
+        assert stem.endswith(finder.org_ends) == by_regex, stem
+        hits += by_regex
+    assert 0 < hits < len(stems)
+
+
+def test_character_literals_are_the_named_sets():
+    """The per-head tests compare one character with literals (C switches when compiled): they
+    must hold exactly the characters of the named sets that document them."""
+    import ast
+    import inspect
+
+    from govnews_nlp.components import projects
+
+    if not projects.__file__.endswith(".py"):
+        pytest.skip("compiled: no source to read")
+    src = inspect.getsource(projects)
+    for name in ("_HARD_STOPS", "_NUMBER_TAIL", "_MASK_EDGE"):
+        chars = "".join(sorted(getattr(projects, name)))
+        found = [ast.literal_eval(f'"{lit}"') for lit in re.findall(r'in "((?:[^"\\\n]|\\.)*)"', src)]
+        assert any(sorted(lit) == sorted(chars) for lit in found), name

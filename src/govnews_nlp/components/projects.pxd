@@ -10,7 +10,8 @@ cdef class ProjectFinder:
     cdef public object head_re
     cdef public object boundary_rev
     cdef public object empty_rev
-    cdef public frozenset empty_lead
+    cdef public str empty_lead
+    cdef public tuple org_ends
     cdef public set conj
     cdef public object generic_re
     cdef public object generic_sub
@@ -25,7 +26,8 @@ cdef class ProjectFinder:
     cdef public tuple _whole_tuple
 
     @cython.locals(n=Py_ssize_t, hs=Py_ssize_t, he=Py_ssize_t, lo=Py_ssize_t, i=Py_ssize_t,
-                   base=Py_ssize_t, digit=bint, raw_rev=str, win=str, rev=str, empty_lead=frozenset)
+                   base=Py_ssize_t, digit=bint, raw_rev=str, win=str, rev=str, empty_lead=str,
+                   ch=Py_UCS4)
     cpdef list find(self, str text, capacities=*, amounts=*)
 
     cdef tuple _left(self, str rev, Py_ssize_t base, Py_ssize_t end, Py_ssize_t lo)
@@ -47,5 +49,5 @@ cpdef bint _subsequence(str short, str long_)
 
 cpdef bint _quoted_slogan(str text, str win, Py_ssize_t off, Py_ssize_t start, Py_ssize_t hs, Py_ssize_t he)
 
-@cython.locals(q=Py_ssize_t, ch=str)
+@cython.locals(q=Py_ssize_t, ch=Py_UCS4)
 cpdef bint _raw_exact(str text, Py_ssize_t a, Py_ssize_t pos, bint other)

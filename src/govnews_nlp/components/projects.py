@@ -180,7 +180,8 @@ class ProjectFinder:
         #: because masking changes no other character that a boundary word can end with).
         self.empty_rev = re.compile(guarded)
         #: what its guard accepts: a head after any other character is tested without a regex call
-        self.empty_lead = frozenset(lead) | frozenset(_COUNTER_LEAD)
+        #: (a string: a character is looked up in it by a C scan in the compiled build)
+        self.empty_lead = "".join(sorted(set(lead) | set(_COUNTER_LEAD)))
         #: coordinators that may join two halves of one item (not 、 or 暨, which separate items)
         self.conj = {w for w in by_kind.get("delimiter", []) if w in ("和", "及", "与", "以及")}
 
@@ -206,6 +207,12 @@ class ProjectFinder:
         self.act_only = re.compile(f"(?:{'|'.join(acts + descs + words)})*") if acts else None
         orgs = parts("org")
         self.org_re = re.compile(f"(?:{'|'.join(orgs)})$") if orgs else None
+        #: the organisation words when all are plain words (no pattern): ``org_re.search(stem)``
+        #: is then ``stem.endswith(org_ends)`` (a stem holds no newline for ``$`` to stop before:
+        #: it is name characters only), one C call instead of a regex search per candidate
+        self.org_ends: Optional[Tuple[str, ...]] = None
+        if not any(g.pattern for g in generic if g.kind == "org"):
+            self.org_ends = tuple(g.surface for g in generic if g.kind == "org" and g.surface)
         self._kinds: Dict[str, Optional[str]] = {}
         self.whole = sorted({g.surface for g in generic if g.kind == "whole" and g.surface}, key=len, reverse=True)
         self._whole_tuple = tuple(self.whole)
@@ -235,11 +242,17 @@ class ProjectFinder:
         overlay_ends = [e for _, e in spans_sorted]
         empty_lead = self.empty_lead
         for m in self.head_re.finditer(text):
-            hs, he = m.span()
-            if hs == 0 or text[hs - 1] in _HARD_STOPS:
+            hs = m.start()
+            if hs == 0:
+                continue
+            # one character compared in place (in the compiled build a C switch over the literal,
+            # no str object per head; the literal is _HARD_STOPS)
+            ch = text[hs - 1]
+            if ch in "，,。；;：:！？!?、“”\"'《》【】 \t\n\r":
                 continue  # nothing before the head: 。项目建设…
-            if text[hs - 1] in empty_lead and hs not in masked_ends and self.empty_rev.match(raw_rev, n - hs):
+            if ch in empty_lead and hs not in masked_ends and self.empty_rev.match(raw_rev, n - hs):
                 continue  # a boundary word right before the head: no name (see __init__)
+            he = m.end()
             head = m.group()
             # First the boundary search on the raw text, which also meets a clause stop and any
             # character masking could change: when no capacity or amount is within reach and the
@@ -374,7 +387,10 @@ class ProjectFinder:
             for w in self.whole:
                 if full.endswith(w) and self.generic_re.fullmatch(full[: -len(w)]):
                     return None
-        if self.org_re is not None and self.org_re.search(stem):
+        if self.org_ends is not None:
+            if stem.endswith(self.org_ends):
+                return None
+        elif self.org_re is not None and self.org_re.search(stem):
             return None
         return off + start, off + he, head
 
@@ -474,16 +490,24 @@ def _raw_exact(text: str, a: int, pos: int, other: bool) -> bool:
     the head all characters are name characters, so none of them is masked; the match itself is
     left as it is unless it is a digit, bracket or separator, holds a digit (``3个``), or is
     preceded by a number's tail reaching back to a digit (``5亿元`` before a word in 元)."""
+    # the literals are _MASK_EDGE and _NUMBER_TAIL (compiled: C switches on one character)
     if other:
         ch = text[a]
-        return not (ch.isdecimal() or ch in _MASK_EDGE)
+        return not (ch.isdecimal() or ch in "(（)）.,")
     for q in range(a, pos):
-        if text[q].isdecimal():
+        ch = text[q]
+        if ch.isdecimal():
             return False
     q = a - 1
-    while q >= 0 and text[q] in _NUMBER_TAIL:
+    while q >= 0:
+        ch = text[q]
+        if ch not in "余多十百千万亿元个家项名人户亩年月日号":
+            break
         q -= 1
-    return q < 0 or not (text[q].isdecimal() or text[q] in _MASK_EDGE)
+    if q < 0:
+        return True
+    ch = text[q]
+    return not (ch.isdecimal() or ch in "(（)）.,")
 
 
 def _mask_match(m: re.Match) -> str:

@@ -51,3 +51,9 @@ cpdef bint _quoted_slogan(str text, str win, Py_ssize_t off, Py_ssize_t start, P
 
 @cython.locals(q=Py_ssize_t, ch=Py_UCS4)
 cpdef bint _raw_exact(str text, Py_ssize_t a, Py_ssize_t pos, bint other)
+
+@cython.locals(q=Py_ssize_t, ch=Py_UCS4)
+cpdef bint _in_number(str text, Py_ssize_t a)
+
+@cython.locals(q=Py_ssize_t, ch=Py_UCS4)
+cpdef bint _closes_gloss(str text, Py_ssize_t a)

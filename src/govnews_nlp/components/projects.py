@@ -489,11 +489,23 @@ def _raw_exact(text: str, a: int, pos: int, other: bool) -> bool:
     its magnitudes and counter, a code, a gloss up to its closing bracket). Between the match and
     the head all characters are name characters, so none of them is masked; the match itself is
     left as it is unless it is a digit, bracket or separator, holds a digit (``3个``), or is
-    preceded by a number's tail reaching back to a digit (``5亿元`` before a word in 元)."""
+    preceded by a number's tail reaching back to a digit (``5亿元`` before a word in 元).
+
+    A single separator or closing bracket is changed only in two cases, told from the characters
+    before it: a point or comma inside a number (digits, points and commas run back to a digit:
+    ``1,000``), a closing bracket ending a short gloss (``(二期)``, the only mask holding one).
+    A point or comma after words (the clean text's ASCII comma) or a bracket closing anything
+    else (``書(shū)``) is exact."""
     # the literals are _MASK_EDGE and _NUMBER_TAIL (compiled: C switches on one character)
     if other:
         ch = text[a]
-        return not (ch.isdecimal() or ch in "(（)）.,")
+        if ch.isdecimal() or ch in "(（":
+            return False
+        if ch in ".,":
+            return not _in_number(text, a)
+        if ch in ")）":
+            return not _closes_gloss(text, a)
+        return True
     for q in range(a, pos):
         ch = text[q]
         if ch.isdecimal():
@@ -508,6 +520,36 @@ def _raw_exact(text: str, a: int, pos: int, other: bool) -> bool:
         return True
     ch = text[q]
     return not (ch.isdecimal() or ch in "(（)）.,")
+
+
+def _in_number(text: str, a: int) -> bool:
+    """Whether the point or comma at ``a`` is inside a number of ``_MASKS`` (``\\d[\\d.,]*``): the
+    points, commas and digits right before it reach a digit."""
+    q = a - 1
+    while q >= 0:
+        ch = text[q]
+        if ch.isdecimal():
+            return True
+        if ch not in ".,":
+            return False
+        q -= 1
+    return False
+
+
+def _closes_gloss(text: str, a: int) -> bool:
+    """Whether the closing bracket at ``a`` ends a gloss of ``_MASKS``: an opening bracket, then 1
+    to 8 gloss characters (``[\\u4e00-\\u9fffA-Za-z0-9]``, no bracket among them) up to ``a``. A
+    gloss holds no bracket, so the nearest opening bracket is the only one it can start at, and
+    no earlier mask can take that bracket (numbers and codes hold none)."""
+    q = a - 1
+    while q >= 0 and a - q <= 9:
+        ch = text[q]
+        if ch in "(（":
+            return a - q >= 2
+        if not ("\u4e00" <= ch <= "\u9fff" or "A" <= ch <= "Z" or "a" <= ch <= "z" or "0" <= ch <= "9"):
+            return False
+        q -= 1
+    return False
 
 
 def _mask_match(m: re.Match) -> str:

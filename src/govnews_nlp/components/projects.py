@@ -519,7 +519,9 @@ def _raw_exact(text: str, a: int, pos: int, other: bool) -> bool:
     if q < 0:
         return True
     ch = text[q]
-    return not (ch.isdecimal() or ch in "(（)）.,")
+    # a point or comma there is a number's only when digits run back from it (``3,万元``); after
+    # words (``…,确保…``) it leaves the tail unmasked
+    return not (ch.isdecimal() or ch in "(（)）" or (ch in ".," and _in_number(text, q)))
 
 
 def _in_number(text: str, a: int) -> bool:

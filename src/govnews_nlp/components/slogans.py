@@ -153,9 +153,12 @@ class SloganDetector(RuleComponent):
     def _annotate_fast(self, doc: Doc) -> bool:
         """The usual case on the compiled path (:mod:`govnews_nlp.docfast`): a Doc with no entities
         yet, every hit on token boundaries. False (nothing written) when a token must be split."""
-        hits = self.find(doc_text(doc))
+        text = doc_text(doc)
+        hits = self.find(text)
         label = doc.vocab.strings.add(self.label)
-        token_hits = docfast.token_hits(doc, [(h.start, h.end, label) for h in hits])
+        char_hits = [(h.start, h.end, label) for h in hits]
+        # one token per character and no whitespace: character offsets are token indices
+        token_hits = char_hits if len(doc) == len(text) else docfast.token_hits(doc, char_hits)
         if token_hits is None:
             return False
         doc.user_data[INFO_KEY] = {f"{h.start}:{h.end}": [h.kind, h.text, h.quoted, h.issuer] for h in hits}

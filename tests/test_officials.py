@@ -389,7 +389,13 @@ def test_generated_surnames_are_not_common_words():
     assert not set("".join(generated)) & (FUNCTION_CHARS | set("和向从由但那阿小"))
 
 
-@pytest.mark.skipif(not importlib.util.find_spec("govnews_nlp._docfast"), reason="govnews_nlp._docfast is not built")
+def _docfast_in_use() -> bool:
+    from govnews_nlp import docfast
+
+    return docfast.COMPILED
+
+
+@pytest.mark.skipif(not _docfast_in_use(), reason="govnews_nlp._docfast is not built or GOVNEWS_NLP_PURE is set")
 @pytest.mark.parametrize("segmenter", ["char", pytest.param("jieba", marks=pytest.mark.jieba)])
 def test_compiled_bookkeeping_gives_the_same_doc(segmenter, monkeypatch):
     """The compiled path (span groups and entities written by docfast, no Span per hit) and the

@@ -112,7 +112,13 @@ CASES = [
     # names without a listed surname: a title chain before, a clear cue after
     ("州委书记吉克伍呷出席开工仪式。吉克伍呷强调,要保障工期。", [("吉克伍呷", ["州委书记"], "official")]),
     ("旗委常委、副旗长其木格主持会议。", [("其木格", ["旗委常委", "副旗长"], "official")]),
-    ("自治州州长买买提江·吾斯曼出席。", []),  # a dotted transliteration is not read (limit)
+    # a dotted transliteration is read whole (never by its first part), or not at all
+    ("自治州州长买买提江·吾斯曼出席。", [("买买提江·吾斯曼", ["自治州州长"], "official")]),
+    ("地委书记沙吾提·买合木提，地委副书记王刚出席。",
+     [("沙吾提·买合木提", ["地委书记"], "official"), ("王刚", ["地委副书记"], "official")]),
+    ("自治区领导努尔古丽·阿不都、赵念真出席。", [("努尔古丽·阿不都", [], "official"), ("赵念真", [], "official")]),
+    ("公司总经理阿迪力·吐尔洪在仪式上发言。", [("阿迪力·吐尔洪", ["公司总经理"], "executive")]),
+    ("州长买买提江·吾斯曼曼曼曼曼", []),
     ("区政协主席艾尔肯吐尔逊,区委副书记陈立出席。",
      [("艾尔肯吐尔逊", ["区政协主席"], "official"), ("陈立", ["区委副书记"], "official")]),
     # 高新 starts place words (高新区, 高新技术), not every name: 高新民

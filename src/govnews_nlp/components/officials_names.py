@@ -30,6 +30,9 @@ _BAD_GIVEN_RE = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]|[" + "".join(sorted(FU
 PLACE_AFTER = frozenset("市县区省镇乡州村旗盟")
 
 
+#: The part before the dot of a transliterated name (沙吾提· in 沙吾提·买合木提).
+_DOTTED_HEAD_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,6}[·•・]")
+
 #: Longest name read without a listed surname (Uyghur 阿布都热合曼 has six characters).
 MAX_UNLISTED = 6
 #: Characters a name read without a listed surname may not contain: function and title/org
@@ -112,6 +115,12 @@ class NameModel:
         ``direct``: require evidence right after the name (punctuation or a follow word), as for
         the later names of a list (``市领导郑伟、胡传栋、常夫建参加``).
         """
+        # a transliterated name with a middle dot (沙吾提·买合木提) is read whole, never by its first part
+        if (text.find("·", pos + 2, pos + 7) >= 0 or text.find("•", pos + 2, pos + 7) >= 0
+                or text.find("・", pos + 2, pos + 7) >= 0):
+            head = _DOTTED_HEAD_RE.match(text, pos)
+            if head is not None:
+                return self._dotted_end(text, head.end())
         # readings, follow strength and agreement inlined: this runs for every name after a title
         n_text = len(text)
         if text[pos:pos + 2] in self.compound:
@@ -185,14 +194,28 @@ class NameModel:
         limit = (bad.start() if bad else min(len(text), pos + MAX_UNLISTED)) - pos
         for length in range(2, limit + 1):
             end = pos + length
-            if text[end:end + 1] in "·•":
-                return None  # a dotted transliteration (买买提江·吾斯曼): not read by halves
+            if text[end:end + 1] in "·•・":
+                # a dotted transliteration (买买提江·吾斯曼): read whole or not at all
+                return self._dotted_end(text, end + 1)
             fs = self.follow_strength(text, end)
             if fs < 1.0:
                 continue
             # two characters (带头, 信箱 after a post) only with agreement: the same string again
             if (fs >= 2.0 and length >= 3) or _count(text, text[pos:end], pos, counts) >= 2:
                 return end
+        return None
+
+    def _dotted_end(self, text: str, pos: int) -> Optional[int]:
+        """End of the part after the dot of a transliterated name (``吾斯曼`` in 买买提江·吾斯曼),
+        two to six characters closed by a cue (punctuation or a follow word; a one-character
+        follow word only after three characters); the shortest such reading wins. None without
+        one: the name is not read by halves."""
+        bad = _UNLISTED_BAD_RE.search(text, pos, pos + MAX_UNLISTED)
+        limit = (bad.start() if bad else min(len(text), pos + MAX_UNLISTED)) - pos
+        for length in range(2, limit + 1):
+            # a single-character cue (在, 说) only after three characters or more: 阿不|都 is no end
+            if self.follow_strength(text, pos + length) >= (1.0 if length >= 3 else 2.0):
+                return pos + length
         return None
 
     def absorb_he(self, text: str, pos: int, end: int) -> int:

@@ -57,6 +57,44 @@ def heldout_records(nlp):
     return get
 
 
+def load_module_from(path: Path, name: str):
+    """A module loaded from a file (score.py, a held-out set's make_dirty.py); registered in
+    ``sys.modules`` because dataclasses look their module up while the class is built."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def score_heldout(heldout_records):
+    """``get(folder) -> (rows by kind, title-chain accuracy)`` for a held-out set: score.py's when it
+    sits beside the checkout, else the package's own scorer (same rules, see test_heldout2.py)."""
+    score_py = SHARED / "tools" / "score.py"
+
+    def get(folder: Path):
+        gold, pred = heldout_records(folder)
+        if score_py.is_file():
+            result = load_module_from(score_py, "govnews_shared_score_fixture").score(gold, pred)
+            return {row["kind"]: row for row in result["rows"]}, result["title_chain_accuracy"]
+        from govnews_nlp.evaluate import KINDS, evaluate
+
+        ev = evaluate(gold, pred)
+        return {k: ev.row(k) for k in KINDS}, ev.title_chain_accuracy
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def heldout_generator():
+    """``get(folder)``: the set's make_dirty.py as a module (articles regenerated, gold checked)."""
+    return lambda folder: load_module_from(folder / "make_dirty.py", f"govnews_{folder.name}_make_dirty")
+
+
 def pkuseg_available() -> bool:
     from govnews_nlp.segmenters import pkuseg_model_available
 

@@ -90,6 +90,12 @@ def score_heldout(heldout_records):
 
 
 @pytest.fixture(scope="session")
+def module_from_file():
+    """:func:`load_module_from` for tests (test files cannot import conftest)."""
+    return load_module_from
+
+
+@pytest.fixture(scope="session")
 def heldout_generator():
     """``get(folder)``: the set's make_dirty.py as a module (articles regenerated, gold checked)."""
     return lambda folder: load_module_from(folder / "make_dirty.py", f"govnews_{folder.name}_make_dirty")

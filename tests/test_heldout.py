@@ -11,8 +11,6 @@ score.py sits beside the checkout, the test also checks that the two agree on th
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -58,14 +56,6 @@ def score(gold: dict, pred: dict) -> tuple:
     return {k: ev.row(k) for k in ROW_KINDS}, ev.title_chain_accuracy
 
 
-def _load_module(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def heldout_gold(heldout_records) -> dict:
     return heldout_records(HELDOUT)[0]
@@ -104,11 +94,11 @@ def test_heldout_title_chains(heldout_scores):
     assert chains is not None and chains >= CHAIN_FLOOR
 
 
-def test_scorer_matches_shared_score_py(heldout_gold, heldout_pred, heldout_scores):
+def test_scorer_matches_shared_score_py(heldout_gold, heldout_pred, heldout_scores, module_from_file):
     """This file's matcher gives the same counts as the shared scorer (when it is beside the checkout)."""
     if not SCORE_PY.is_file():
         pytest.skip("../shared/tools/score.py is not beside this checkout")
-    reference = _load_module(SCORE_PY, "govnews_shared_score").score(heldout_gold, heldout_pred)
+    reference = module_from_file(SCORE_PY, "govnews_shared_score").score(heldout_gold, heldout_pred)
     rows, chains = heldout_scores
     for row in reference["rows"]:
         mine = rows[row["kind"]]
@@ -138,20 +128,3 @@ def test_scorer_on_hand_made_records():
     assert rows["investments"]["tp"] == 1
     assert rows["projects"]["tp"] == 1  # 6/7 >= 0.6
     assert rows["slogans"]["tp"] == 0  # 4/6 < 0.75
-
-
-def test_gold_strings_occur_in_reference_normalization():
-    """The dev README's machine check, applied to the held-out gold."""
-    pytest.importorskip("opencc")
-    make_dirty = _load_module(HELDOUT / "make_dirty.py", "govnews_heldout_make_dirty")
-    assert make_dirty.check(HELDOUT / "articles", HELDOUT / "gold.jsonl") == 0
-
-
-def test_articles_are_reproducible(tmp_path):
-    """make_dirty.py regenerates the committed articles byte for byte (seeded)."""
-    pytest.importorskip("opencc")
-    pytest.importorskip("pypinyin")
-    make_dirty = _load_module(HELDOUT / "make_dirty.py", "govnews_heldout_make_dirty")
-    for art_id, art in make_dirty.ARTICLES.items():
-        committed = (HELDOUT / "articles" / f"{art_id}.txt").read_text(encoding="utf-8")
-        assert make_dirty.render(art_id, art) == committed, art_id

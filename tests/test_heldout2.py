@@ -12,8 +12,6 @@ they agree.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -47,14 +45,6 @@ F1_FLOORS = {
 }
 CHAIN_FLOOR = 0.97
 
-def _load_module(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 # ---------------------------------------------------------------------------------------------- scoring
 
 
@@ -68,11 +58,11 @@ def own_score(gold: dict, pred: dict) -> tuple:
     return {k: ev.row(k) for k in ROW_KINDS}, ev.title_chain_accuracy
 
 
-def shared_score(gold: dict, pred: dict) -> tuple[dict, float | None] | None:
+def shared_score(gold: dict, pred: dict, load) -> tuple[dict, float | None] | None:
     """The same numbers from ../shared/tools/score.py, or None when it is not beside the checkout."""
     if not SCORE_PY.is_file():
         return None
-    result = _load_module(SCORE_PY, "govnews_shared_score_h2").score(gold, pred)
+    result = load(SCORE_PY, "govnews_shared_score_h2").score(gold, pred)
     return {row["kind"]: row for row in result["rows"]}, result["title_chain_accuracy"]
 
 
@@ -90,8 +80,8 @@ def pred2(heldout_records) -> dict:
 
 
 @pytest.fixture(scope="module")
-def scores2(gold2, pred2) -> tuple[dict, float | None]:
-    return shared_score(gold2, pred2) or own_score(gold2, pred2)
+def scores2(gold2, pred2, module_from_file) -> tuple[dict, float | None]:
+    return shared_score(gold2, pred2, module_from_file) or own_score(gold2, pred2)
 
 
 # ---------------------------------------------------------------------------------------------- tests
@@ -125,8 +115,8 @@ def test_title_chains(scores2):
     assert chains is not None and chains >= CHAIN_FLOOR
 
 
-def test_own_matcher_agrees_with_score_py(gold2, pred2):
-    reference = shared_score(gold2, pred2)
+def test_own_matcher_agrees_with_score_py(gold2, pred2, module_from_file):
+    reference = shared_score(gold2, pred2, module_from_file)
     if reference is None:
         pytest.skip("../shared/tools/score.py is not beside this checkout")
     rows, chains = own_score(gold2, pred2)
@@ -170,21 +160,3 @@ def test_own_matcher_people_and_chains():
     assert rows["officials"]["tp"] == 1 and rows["officials"]["pred"] == 2
     assert rows["journalists"]["tp"] == 0 and rows["titles"]["tp"] == 0
     assert chains == 0.0
-
-
-def test_gold_strings_occur_in_reference_normalization():
-    """The dev README's machine check, applied to this gold."""
-    pytest.importorskip("opencc")
-    make_dirty = _load_module(HELDOUT2 / "make_dirty.py", "govnews_heldout2_make_dirty")
-    assert make_dirty.check(HELDOUT2 / "articles", HELDOUT2 / "gold.jsonl") == 0
-
-
-def test_articles_are_reproducible():
-    """make_dirty.py regenerates the committed articles byte for byte (seeded)."""
-    pytest.importorskip("opencc")
-    pytest.importorskip("pypinyin")
-    make_dirty = _load_module(HELDOUT2 / "make_dirty.py", "govnews_heldout2_make_dirty")
-    assert sorted(make_dirty.ARTICLES) == IDS
-    for art_id, art in make_dirty.ARTICLES.items():
-        committed = (HELDOUT2 / "articles" / f"{art_id}.txt").read_text(encoding="utf-8")
-        assert make_dirty.render(art_id, art) == committed, art_id

@@ -169,9 +169,8 @@ def main() -> None:
           f"{'' if DEV_RAW.is_dir() else ' (dev corpus absent: seeds only)'}; "
           f"best of {args.repeat} runs, CPU time")
     import govnews_nlp
-    from govnews_nlp.compiled import describe
 
-    print(f"govnews_nlp {govnews_nlp.__version__} from {Path(govnews_nlp.__file__).parent}: {describe()}")
+    print(f"govnews_nlp {govnews_nlp.__version__} from {Path(govnews_nlp.__file__).parent} (pure Python)")
     print_table("Normalizer (one core) vs bare OpenCC t2s on the same text", bench_normalize(texts, args.repeat))
     pipes, comps = bench_pipelines(texts, segs, args.repeat)
     print_table("Pipeline vs spacy.blank('zh') with the same segmenter (on the clean text)", pipes)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from govnews_nlp.components.capacity_scan import NUMERAL, NUMERAL_SUPERSET, _ranges_without
+from govnews_nlp.components.capacity.quantities import NUMERAL, NUMERAL_SUPERSET, _ranges_without
 
 
 def test_numeral_superset_contains_every_numeral_code_point():
@@ -34,7 +34,7 @@ def test_number_regex_without_product_prefix_is_the_same_without_multiplication_
     import random
 
     import govnews_nlp
-    from govnews_nlp.components.capacity_scan import _MULTIPLY_CHARS, _NUMBER_CHARS
+    from govnews_nlp.components.capacity.quantities import _MULTIPLY_CHARS, _NUMBER_CHARS
 
     ruler = govnews_nlp.load(components=["govnews_capacity"]).get_pipe("govnews_capacity")
     ruler.ensure_ready()
@@ -64,8 +64,8 @@ def test_first_char_guard_keeps_the_matches():
     anywhere or match empty gets no guard."""
     import random
 
-    from govnews_nlp.components.capacity_rules import ContextRule
-    from govnews_nlp.components.capacity_scan import _first_char_guard
+    from govnews_nlp.components.capacity.quantities import _first_char_guard
+    from govnews_nlp.components.capacity.rules import ContextRule
     from govnews_nlp.lexicon import default_patterns_dir, load_rules
 
     d = default_patterns_dir()
@@ -100,7 +100,7 @@ def test_number_search_skips_characters_no_qualifier_or_number_starts_with():
     import random
 
     import govnews_nlp
-    from govnews_nlp.components.capacity_scan import _NUMBER_CHARS
+    from govnews_nlp.components.capacity.quantities import _NUMBER_CHARS
 
     ruler = govnews_nlp.load(components=["govnews_capacity"]).get_pipe("govnews_capacity")
     ruler.ensure_ready()

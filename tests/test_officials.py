@@ -239,7 +239,7 @@ def test_journalists_from_credits(off_nlp):
         ("王海", ["市委书记"], "official"), ("宋雨", ["编辑"], "journalist"),
         ("郑凡", ["审核"], "journalist"), ("李青", [], "journalist"),
     ]
-    journalists = [e for e in doc.ents if e.label_ == "JOURNALIST"]
+    journalists = [e for e in doc.spans["people"] if e.label_ == "JOURNALIST"]
     assert [e.text for e in journalists] == ["杨林", "张玉", "宋雨", "杨林", "郑凡", "李青"]
     assert journalists[0]._.person_id == journalists[3]._.person_id
 
@@ -341,7 +341,7 @@ def test_score_method(off_nlp):
     ref.spans["people"] = [ref.char_span(4, 6, "PERSON"), ref.char_span(9, 12, "PERSON")]
     ref.spans["titles"] = [ref.char_span(0, 4, "TITLE"), ref.char_span(7, 9, "TITLE")]
     scores = off_nlp.get_pipe("govnews_officials").score([Example(pred, ref)])
-    assert scores["people_f"] == 1.0 and scores["titles_f"] == 1.0
+    assert scores["spans_people_f"] == 1.0 and scores["spans_titles_f"] == 1.0
 
 
 def test_seeds_end_to_end(off_nlp, seed_texts):
@@ -386,35 +386,10 @@ def test_generated_surnames_are_not_common_words():
     """The jieba-derived block of surnames.jsonl keeps function words out (precision of the list)."""
     import json
 
-    from govnews_nlp.components.officials_names import FUNCTION_CHARS
+    from govnews_nlp.components.officials.names import FUNCTION_CHARS
     from govnews_nlp.lexicon import default_patterns_dir
 
     lines = (default_patterns_dir() / "surnames.jsonl").read_text(encoding="utf-8").splitlines()
     generated = [json.loads(ln)["chars"] for ln in lines if ln.startswith('{"id": "jieba')]
     assert generated, "the generated block is missing: run scripts/build_surnames.py"
     assert not set("".join(generated)) & (FUNCTION_CHARS | set("和向从由但那阿小"))
-
-
-def _docfast_in_use() -> bool:
-    from govnews_nlp import docfast
-
-    return docfast.COMPILED
-
-
-@pytest.mark.skipif(not _docfast_in_use(), reason="govnews_nlp._docfast is not built or GOVNEWS_NLP_PURE is set")
-@pytest.mark.parametrize("segmenter", ["char", pytest.param("jieba", marks=pytest.mark.jieba)])
-def test_compiled_bookkeeping_gives_the_same_doc(segmenter, monkeypatch):
-    """The compiled path (span groups and entities written by docfast, no Span per hit) and the
-    plain spaCy calls give byte-identical Docs, with hits inside words (jieba) and credits."""
-    from govnews_nlp import docfast
-
-    nlp = govnews_nlp.load(segmenter, components=["govnews_officials"])
-    text = ("市委书记罗清宇、市长郑伟在金沙县调研。县领导冼春和、巫雅琪参加。罗清宇强调，要抓好落实。"
-            "曲伟副市长主持会议。\n记者 刘玉林 郑静")
-    fast = nlp(text)
-    assert docfast.COMPILED and len(fast.ents) >= 4
-    monkeypatch.setattr(docfast, "COMPILED", False)
-    slow = nlp(text)
-    assert fast.to_bytes() == slow.to_bytes()
-    assert [(s.start, s.end, s.label_) for s in fast.spans["titles"]] == \
-        [(s.start, s.end, s.label_) for s in slow.spans["titles"]]

@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govnews_nlp.components.officials_regex import trie_pattern
+from govnews_nlp.word_regex import trie_pattern
 
 ALPHABET = "书记市长委员会主任副和平a-("  # CJK, ASCII and regex metacharacters
 words_st = st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=4), min_size=1, max_size=12)

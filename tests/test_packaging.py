@@ -42,7 +42,8 @@ def test_tokenizer_entry_point_resolves():
     assert callable(registry.tokenizers.get("govnews_nlp.NormalizingTokenizer.v1"))
 
 
-SCORERS = ("govnews_nlp.officials_scorer.v1", "govnews_nlp.capacity_scorer.v1", "govnews_nlp.slogans_scorer.v1")
+SCORERS = ("govnews_nlp.officials_scorer.v1", "govnews_nlp.capacity_scorer.v1", "govnews_nlp.slogans_scorer.v1",
+           "govnews_nlp.entities_scorer.v1")
 
 
 @pytest.mark.parametrize("name", SCORERS)

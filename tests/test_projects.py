@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from govnews_nlp.components.capacity_rules import ProjectBoundaryRule
-from govnews_nlp.components.projects import _alt, _trie_alt
+from govnews_nlp.components.capacity.projects import _alt, _trie_alt
+from govnews_nlp.components.capacity.rules import ProjectBoundaryRule
 from govnews_nlp.lexicon import default_patterns_dir, load_rules
 
 
@@ -36,8 +36,8 @@ def test_trie_alternation_matches_like_the_plain_one():
 
 
 def _finder():
-    from govnews_nlp.components.capacity_rules import ProjectGenericRule, ProjectSuffixRule
-    from govnews_nlp.components.projects import ProjectFinder
+    from govnews_nlp.components.capacity.projects import ProjectFinder
+    from govnews_nlp.components.capacity.rules import ProjectGenericRule, ProjectSuffixRule
 
     d = default_patterns_dir()
     return ProjectFinder(
@@ -52,7 +52,7 @@ def test_raw_boundary_is_the_masked_one(monkeypatch):
     would not change it) gives what the masked window gives, on random text made of what masking
     touches: numbers with magnitudes and counters, codes, glosses, separators, next to boundary
     words, generic words and heads."""
-    from govnews_nlp.components import projects
+    from govnews_nlp.components.capacity import projects
 
     if not projects.__file__.endswith(".py"):
         pytest.skip("compiled: module functions are bound at compile time")
@@ -101,7 +101,7 @@ def test_character_literals_are_the_named_sets():
     import ast
     import inspect
 
-    from govnews_nlp.components import projects
+    from govnews_nlp.components.capacity import projects
 
     if not projects.__file__.endswith(".py"):
         pytest.skip("compiled: no source to read")

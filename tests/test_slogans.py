@@ -12,7 +12,7 @@ import pytest
 import spacy
 
 import govnews_nlp
-from govnews_nlp.components.slogans import SloganDetector, record_items
+from govnews_nlp.components.slogans.component import SloganDetector, record_items
 from govnews_nlp.lexicon import LexiconError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,17 +214,58 @@ def test_rerun_is_idempotent(slo_nlp):
     assert len(doc.spans["slogans"]) == 4
 
 
-def test_person_entities_block_slogans(slo_nlp):
+def test_person_mentions_block_slogans(slo_nlp):
+    """A span in the ``block_keys`` groups (people, by default) is never part of a slogan."""
     doc = slo_nlp.make_doc("要坚持“李明同志”的工作要求。")
     start = doc.text.index("李明")
-    doc.ents = [doc.char_span(start, start + 2, label="PERSON")]
+    doc.spans["people"] = [doc.char_span(start, start + 2, label="PERSON")]
     slo_nlp.get_pipe("govnews_slogans")(doc)
-    assert [e.label_ for e in doc.ents] == ["PERSON"]
     assert len(doc.spans["slogans"]) == 0
+    doc = slo_nlp.make_doc("要坚持“李明同志”的工作要求。")
+    slo_nlp.get_pipe("govnews_slogans")(doc)
+    assert [s.text for s in doc.spans["slogans"]] == ["李明同志"], "without the people group nothing blocks"
+
+
+@pytest.mark.parametrize("kind,rule,survives", [
+    ("directive", "quote", False), ("numbered", "numbered", True), ("canon", "canon", True),
+    ("directive", "programme", True),
+])
+def test_drop_blocked_inside_project_names(kind, rule, survives):
+    """Inside a project name only a numbered or canon formula, or a programme carried out by a
+    verb, survives; a person's name blocks every kind."""
+    from govnews_nlp.components.slogans.component import drop_blocked
+    from govnews_nlp.components.slogans.scan import SloganHit
+
+    hit = SloganHit(3, 7, "一号工程", kind, True, None, rule)
+    assert drop_blocked([hit], 20, [], [(0, 12)]) == ([hit] if survives else [])
+    assert drop_blocked([hit], 20, [(5, 6)], []) == []
+    assert drop_blocked([hit], 20, [(7, 9)], [(8, 12)]) == [hit]  # touching is not overlapping
+
+
+def test_drop_blocked_is_linear_in_hits_and_spans():
+    """The old pairwise check cost hits × entities; the mask costs their sum (counted, not timed)."""
+    from govnews_nlp.components.slogans import component
+    from govnews_nlp.components.slogans.scan import SloganHit
+
+    calls = {"n": 0}
+    real = component._mask
+
+    def counting(n, spans):
+        calls["n"] += 1
+        return real(n, spans)
+
+    hits = [SloganHit(i * 10, i * 10 + 4, "三年行动", "numbered", True, None, "numbered") for i in range(20000)]
+    people = [(i * 10 + 5, i * 10 + 7) for i in range(20000)]
+    component._mask = counting
+    try:
+        kept = component.drop_blocked(hits, 200010, people, [])
+    finally:
+        component._mask = real
+    assert len(kept) == 20000 and calls["n"] == 2
 
 
 def test_record_items_dedup_keeps_first_issuer():
-    from govnews_nlp.components.slogans_scan import SloganHit
+    from govnews_nlp.components.slogans.scan import SloganHit
 
     hits = [
         SloganHit(10, 14, "两个率先", "numbered", True, None, "numbered"),

@@ -46,7 +46,7 @@ def test_spacy_evaluate_calls_every_components_scorer(nlp, seed_texts, tmp_path)
     out = _spacy("evaluate", str(tmp_path / "pipe"), str(tmp_path / "ref.spacy"), "--output", str(tmp_path / "m.json"))
     assert out.returncode == 0, out.stderr[-2000:]
     scores = json.loads((tmp_path / "m.json").read_text())
-    for key in ("ents_f", "people_f", "titles_f", "spans_capacities_f", "spans_investments_f",
+    for key in ("govnews_ents_f", "spans_people_f", "spans_titles_f", "spans_capacities_f", "spans_investments_f",
                 "spans_projects_f", "spans_slogans_f"):
         assert key in scores, f"{key} missing from spacy evaluate's output"
         assert scores[key] == pytest.approx(1.0), key

@@ -15,11 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .about import __version__
-from .compiled import prefer_source_if_asked
-
-prefer_source_if_asked()  # GOVNEWS_NLP_PURE=1: import the .py sources, not their compiled twins
-
-from .normalize import Normalized, normalize  # noqa: E402
+from .normalize import Normalized, normalize
 
 if TYPE_CHECKING:  # pragma: no cover
     from .extraction import extract
@@ -37,3 +33,8 @@ def __getattr__(name: str) -> Any:
 
         return getattr(import_module(_LAZY[name], __name__), name)
     raise AttributeError(f"module 'govnews_nlp' has no attribute {name!r}")
+
+
+def __dir__() -> list:
+    """``dir(govnews_nlp)`` lists the lazy names too (tab completion in notebooks)."""
+    return sorted({*globals(), *_LAZY})

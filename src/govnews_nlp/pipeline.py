@@ -2,7 +2,8 @@
 
 A blank Chinese ``Language`` whose tokenizer is the normalizing tokenizer, followed by the rule
 components in a fixed order: people first (their names must not be read as slogans or projects),
-then capacities and projects, then slogans.
+then capacities and projects, then slogans, and last the entity step that merges their span
+groups into ``doc.ents``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ import spacy
 from spacy.language import Language
 
 #: Component factories in pipeline order (each also under [project.entry-points.spacy_factories]).
-COMPONENTS: Sequence[str] = ("govnews_officials", "govnews_capacity", "govnews_slogans")
+COMPONENTS: Sequence[str] = ("govnews_officials", "govnews_capacity", "govnews_slogans", "govnews_entities")
+#: The entity step, last: merges the other components' span groups into ``doc.ents``.
+ENTITIES = "govnews_entities"
+#: The components that hold rule tables (``patterns_dir`` applies to them).
+RULE_COMPONENTS: Sequence[str] = ("govnews_officials", "govnews_capacity", "govnews_slogans")
 
 #: Longest article accepted by :func:`load` (characters). Scraped pages of 10 MB (≈3.5 M Chinese
 #: characters) occur; every stage is linear in the text, so memory stays proportional to it.
@@ -44,6 +49,7 @@ def load(
     patterns_dir: Optional[str] = None,
     component_config: Optional[Dict[str, Dict[str, Any]]] = None,
     max_length: int = MAX_LENGTH,
+    entities: bool = True,
 ) -> Language:
     """Build and initialize the pipeline.
 
@@ -55,12 +61,16 @@ def load(
     patterns_dir:     a folder of patterns files to use instead of the packaged ones.
     component_config: per-component config overrides, ``{"govnews_slogans": {...}}``.
     max_length:       longest text accepted, in characters (spaCy's default is 1,000,000).
+    entities:         end with the entity step (``govnews_entities``) that merges the components'
+                      span groups into ``doc.ents``, also when ``components`` leaves it out.
     """
     from . import extensions  # noqa: F401 - registers Doc/Span extensions
 
     nlp = spacy.blank("zh", config=build_config(segmenter, disable_steps, keep_width))
     nlp.max_length = max_length
     wanted = list(COMPONENTS if components is None else components)
+    if entities and ENTITIES not in wanted:
+        wanted.append(ENTITIES)
     unknown = [c for c in wanted if c not in COMPONENTS]
     if unknown:
         raise ValueError(f"unknown component(s) {unknown}; known: {', '.join(COMPONENTS)}")
@@ -70,7 +80,7 @@ def load(
         nlp.add_pipe(name, config=(component_config or {}).get(name, {}))
     init_cfg: Dict[str, Any] = {"tokenizer": {"pkuseg_model": pkuseg_model}}
     if patterns_dir:
-        init_cfg["components"] = {name: {"patterns_dir": patterns_dir} for name in wanted}
+        init_cfg["components"] = {name: {"patterns_dir": patterns_dir} for name in wanted if name in RULE_COMPONENTS}
     nlp.config["initialize"]["tokenizer"] = init_cfg["tokenizer"]
     if "components" in init_cfg:
         nlp.config["initialize"]["components"] = init_cfg["components"]

@@ -10,9 +10,12 @@ entities are saved as character offsets around the split and rebuilt afterwards.
 
 from __future__ import annotations
 
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from spacy.tokens import Doc, Span
+
+#: A label string, or its hash in the Doc's StringStore.
+Label = Union[str, int]
 
 
 def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> int:
@@ -28,8 +31,6 @@ def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> int:
         if tok is None or tok.idx == off:  # a boundary already, or whitespace outside tokens
             continue
         cuts_by_token.setdefault(tok.i, []).append(off - tok.idx)
-    if not cuts_by_token:
-        return 0
     if not cuts_by_token:
         return 0
     saved_groups = {
@@ -66,30 +67,25 @@ def _token_at(doc: Doc, offset: int):
     return None
 
 
-def _char_span(doc: Doc, start: int, end: int, label: str = "", kb_id: str = "", span_id: str = "") -> Span:
+def _char_span(doc: Doc, start: int, end: int, label: Label = "", kb_id: str = "", span_id: str = "") -> Span:
     span = doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id, alignment_mode="strict")
     if span is None:  # pragma: no cover - boundaries were ensured before
         raise ValueError(f"no token-aligned span for characters {start}..{end} of {doc.text[start:end]!r}")
     return span
 
 
-def make_spans(doc: Doc, hits: Sequence[Tuple[int, int, str]]) -> List[Span]:
-    """Spans for character hits ``(start, end, label)``, splitting tokens where needed."""
+def make_spans(doc: Doc, hits: Sequence[Tuple[int, int, Label]], text_len: Optional[int] = None) -> List[Span]:
+    """Spans for character hits ``(start, end, label)``, splitting tokens where needed.
+
+    ``text_len`` (the length of ``doc.text``, when the caller has it) allows the one shortcut that
+    is always right: a Doc with one token per character and no whitespace (the ``char``
+    segmenter) has character offsets that are token indices. Otherwise each hit is looked up with
+    ``doc.char_span``; only when a word token straddles a hit (jieba, pkuseg) are tokens split.
+    """
+    if text_len is not None and len(doc) == text_len:
+        return [Span(doc, s, e, label=label) for s, e, label in hits]
     spans = [doc.char_span(s, e, label=label, alignment_mode="strict") for s, e, label in hits]
     if all(sp is not None for sp in spans):  # the common case, and always so with ``char``
         return spans  # type: ignore[return-value]
     ensure_boundaries(doc, [o for s, e, _ in hits for o in (s, e)])
     return [_char_span(doc, s, e, label) for s, e, label in hits]
-
-
-def set_ents_filtered(doc: Doc, new_spans: Iterable[Span], replace_labels: Optional[Sequence[str]] = None) -> None:
-    """Add ``new_spans`` to ``doc.ents``, keeping existing entities and dropping overlaps.
-
-    Longer spans win over shorter ones (spaCy's ``filter_spans``), existing entities of other
-    components are kept where they do not overlap a longer new one. ``replace_labels`` drops
-    existing entities with those labels first (re-running a component is then idempotent).
-    """
-    from spacy.util import filter_spans
-
-    keep = [e for e in doc.ents if not replace_labels or e.label_ not in replace_labels]
-    doc.ents = filter_spans([*keep, *new_spans])

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
-from .. import numbers
-from .capacity_rules import (
+from ... import numbers
+from .rules import (
     ContextRule,
     InvestmentKeywordRule,
     MarkerRule,

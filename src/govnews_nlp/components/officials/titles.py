@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from .components.officials_regex import trie_pattern
-from .components.officials_rules import LevelRule, ModifierRule, OrgRule, PostRule
+from ...word_regex import trie_pattern
+from .rules import LevelRule, ModifierRule, OrgRule, PostRule
 
 #: Characters that look like a division word but are part of another word (市场, 社区 …).
 _FALSE_UNITS = re.compile(r"市场|城市|都市|社区|园区管|区块|省份|县城")

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import field_validator, model_validator
 
-from ..lexicon import Rule
+from ...lexicon import Rule
 
 Level = Literal["国家", "省", "市", "县", "区", "乡镇"]
 

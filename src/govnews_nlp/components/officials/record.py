@@ -1,9 +1,6 @@
-# cython: annotation_typing=False
 """What ``govnews_officials`` writes for one scan, as plain data: span hits, user data, record.
 
-Why apart from :mod:`.officials`: this runs once per mention and per title, so the compiled build
-compiles it (types in ``officials_doc.pxd``), while the component's module holds the spaCy factory
-and stays plain Python.
+Kept apart from the component so that the scan → data step is testable without a pipeline.
 """
 
 from __future__ import annotations
@@ -12,10 +9,7 @@ import logging
 from operator import itemgetter
 from typing import Any, Dict, List, Optional, Tuple, Union
 
-from spacy.tokens import Doc, Span
-
-from ..spans import make_spans
-from .officials_scan import ScanResult
+from .scan import ScanResult
 
 log = logging.getLogger("govnews_nlp.components.officials")
 _FIRST = itemgetter(0)
@@ -82,11 +76,3 @@ def valid_credits(credits: Optional[List[dict]], n: int) -> List[dict]:
         else:
             log.warning("govnews_officials: ignoring a malformed credit %r (needs %s)", c, ", ".join(_CREDIT_FIELDS))
     return good
-
-
-def hit_spans(doc: Doc, hits: List[Hit], text_len: int) -> List[Span]:
-    """Spans for character hits; :func:`~govnews_nlp.spans.make_spans` splits tokens that
-    straddle a boundary."""
-    if len(doc) == text_len:  # one character per token, no whitespace: offsets are token indices
-        return [Span(doc, s, e, label) for s, e, label in hits]
-    return make_spans(doc, hits)

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from .slogans_rules import CJK, NOT_BEFORE_CANON, NOT_BEFORE_NUMBERED, NUMERALS, CompiledSlogans, numbered_chain
+from .rules import CJK, NOT_BEFORE_CANON, NOT_BEFORE_NUMBERED, NUMERALS, CompiledSlogans, numbered_chain
 
 KINDS = ("numbered", "campaign", "directive", "canon")
 

@@ -20,7 +20,7 @@ from typing import Dict, FrozenSet, List, Literal, Optional, Pattern, Sequence, 
 
 from pydantic import Field
 
-from ..lexicon import LexiconError, Rule
+from ...lexicon import LexiconError, Rule
 
 Form = Literal["numbered", "campaign", "directive"]
 CueRole = Literal[

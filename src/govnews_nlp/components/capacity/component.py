@@ -1,16 +1,17 @@
 """``govnews_capacity``: capacities, investments and named projects, with normalised values.
 
 The component scans ``doc.text`` (the normalized text) with the compiled regexes of
-:mod:`.capacity_scan` and :mod:`.projects`; the rules are the JSONL tables of
-:mod:`.capacity_rules`. It writes
+:mod:`.quantities` and :mod:`.projects`; the rules are the JSONL tables of :mod:`.rules`. It
+writes
 
-* ``doc.spans["capacities"]``, ``doc.spans["investments"]``, ``doc.spans["projects"]``: every hit,
-  nested ones too (a capacity inside a project name is in both groups' worlds), with the parsed
-  values on ``span._.capacity`` / ``span._.investment`` / ``span._.project``;
-* ``doc.ents``: the non-overlapping top-level spans (a project wins over the capacity inside it);
+* ``doc.spans[capacities_key]``, ``doc.spans[investments_key]``, ``doc.spans[projects_key]``
+  (default ``capacities``, ``investments``, ``projects``): every hit, nested ones too (a capacity
+  inside a project name is in both groups), with the parsed values on ``span._.capacity`` /
+  ``span._.investment`` / ``span._.project``;
 * the record fields ``capacities``, ``investments`` (deduplicated by text) and ``projects``.
 
-Character offsets do not depend on the segmenter: hits are found on the text, and
+``doc.ents`` is the entity step's (``govnews_entities``: a project wins over the capacity inside
+it). Character offsets do not depend on the segmenter: hits are found on the text, and
 :func:`govnews_nlp.spans.make_spans` splits word tokens where jieba or pkuseg straddle a boundary.
 """
 
@@ -19,23 +20,24 @@ Character offsets do not depend on the segmenter: hits are found on the text, an
 from typing import Any, Callable, Dict, Iterable, Optional
 
 from spacy.language import Language
-from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example, validate_examples
 from spacy.util import registry
 
-from ..extensions import doc_text, set_extension_once
-from .base import RuleComponent
-from .capacity_doc import GROUPS, SPAN_RECORDS_KEY, annotate
-from .capacity_rules import TABLES
-from .capacity_scan import QuantityScanner
+from ...extensions import doc_text, set_extension_once
+from ..base import RuleComponent, score_span_groups, span_group_weights
 from .projects import ProjectFinder
+from .quantities import QuantityScanner
+from .record import SPAN_RECORDS_KEY, annotate
+from .rules import TABLES
 
 DEFAULT_CONFIG: Dict[str, Any] = {
     "capacity_label": "CAPACITY",
     "investment_label": "INVESTMENT",
     "project_label": "PROJECT",
-    "set_ents": True,
+    "capacities_key": "capacities",
+    "investments_key": "investments",
+    "projects_key": "projects",
     "scorer": {"@scorers": "govnews_nlp.capacity_scorer.v1"},
 }
 
@@ -73,32 +75,12 @@ def register_span_extensions() -> None:
 register_span_extensions()
 
 
-def score_capacity(examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
-    """P/R/F of the three span groups (``spans_capacities_f`` …) and of the entities with our labels."""
+def score_capacity(examples: Iterable[Example], *, spans_keys: Iterable[str] = ("capacities", "investments",
+                   "projects"), **kwargs: Any) -> Dict[str, Any]:
+    """P/R/F of the three span groups (``spans_capacities_f`` …)."""
     examples = list(examples)
     validate_examples(examples, "govnews_capacity.score")
-    scores: Dict[str, Any] = {}
-    for group in GROUPS.values():
-        scores.update(
-            Scorer.score_spans(
-                examples,
-                f"spans_{group}",
-                getter=lambda doc, attr, g=group: list(doc.spans.get(g, [])),
-                has_annotation=lambda doc, g=group: g in doc.spans,
-                labeled=True,
-                allow_overlap=True,
-            )
-        )
-    labels = set(GROUPS)
-    scores.update(
-        Scorer.score_spans(
-            examples,
-            "ents",
-            getter=lambda doc, attr: [e for e in doc.ents if e.label_ in labels],
-            labeled=True,
-        )
-    )
-    return scores
+    return score_span_groups(examples, spans_keys)
 
 
 @registry.scorers("govnews_nlp.capacity_scorer.v1")
@@ -116,15 +98,17 @@ class CapacityRuler(RuleComponent):
         nlp: Language,
         name: str = "govnews_capacity",
         *,
-        capacity_label: str = "CAPACITY",
-        investment_label: str = "INVESTMENT",
-        project_label: str = "PROJECT",
-        set_ents: bool = True,
+        capacity_label: str = DEFAULT_CONFIG["capacity_label"],
+        investment_label: str = DEFAULT_CONFIG["investment_label"],
+        project_label: str = DEFAULT_CONFIG["project_label"],
+        capacities_key: str = DEFAULT_CONFIG["capacities_key"],
+        investments_key: str = DEFAULT_CONFIG["investments_key"],
+        projects_key: str = DEFAULT_CONFIG["projects_key"],
         scorer: Optional[Callable[..., Dict[str, Any]]] = score_capacity,
     ) -> None:
         super().__init__(nlp, name)
-        self.labels = {"CAPACITY": capacity_label, "INVESTMENT": investment_label, "PROJECT": project_label}
-        self.set_ents = set_ents
+        self.labels = (capacity_label, investment_label, project_label)
+        self.keys = (capacities_key, investments_key, projects_key)
         self.scorer = scorer
         self.scanner: Optional[QuantityScanner] = None
         self.finder: Optional[ProjectFinder] = None
@@ -143,39 +127,47 @@ class CapacityRuler(RuleComponent):
         text = doc_text(doc)
         caps, invs = self.scanner.scan(text)
         projects = self.finder.find(text, caps, invs)
-        labels = self.labels
-        annotate(
-            doc, text, caps, invs, projects,
-            (labels["CAPACITY"], labels["INVESTMENT"], labels["PROJECT"]), self.set_ents,
-        )
+        annotate(doc, text, caps, invs, projects, self.labels, self.keys)
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         """Scores for ``spacy evaluate``: see :func:`score_capacity`."""
-        scorer = self.scorer or score_capacity
-        return scorer(examples, **kwargs)
+        if self.scorer is None:
+            return {}
+        return self.scorer(examples, spans_keys=self.keys)
 
 
-@Language.factory("govnews_capacity", default_config=DEFAULT_CONFIG)
+@Language.factory(
+    "govnews_capacity",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "span._.capacity", "span._.investment", "span._.project"],
+    default_score_weights=span_group_weights(
+        DEFAULT_CONFIG["capacities_key"], DEFAULT_CONFIG["investments_key"], DEFAULT_CONFIG["projects_key"]
+    ),
+)
 def make_capacity(
     nlp: Language,
     name: str,
     capacity_label: str,
     investment_label: str,
     project_label: str,
-    set_ents: bool,
+    capacities_key: str,
+    investments_key: str,
+    projects_key: str,
     scorer: Optional[Callable[..., Dict[str, Any]]],
 ) -> CapacityRuler:
+    """Factory of the ``govnews_capacity`` component (entry point in pyproject.toml)."""
     return CapacityRuler(
         nlp,
         name,
         capacity_label=capacity_label,
         investment_label=investment_label,
         project_label=project_label,
-        set_ents=set_ents,
+        capacities_key=capacities_key,
+        investments_key=investments_key,
+        projects_key=projects_key,
         scorer=scorer,
     )
 
 
-__all__ = ["DEFAULT_CONFIG", "GROUPS", "CapacityRuler", "make_capacity", "score_capacity"]
-
+__all__ = ["DEFAULT_CONFIG", "CapacityRuler", "make_capacity", "make_capacity_scorer", "score_capacity"]

@@ -1,40 +1,39 @@
 """``govnews_officials``: the people of an article, their title chains, every mention linked.
 
-The work is done on ``doc.text`` by :class:`~.officials_scan.Scanner` (compiled regexes, no token
+The work is done on ``doc.text`` by :class:`~.scan.Scanner` (compiled regexes, no token
 patterns), so the result is the same for every segmenter; this module turns its character hits
 into spaCy annotations:
 
-* ``doc.spans["people"]``: every mention (label ``PERSON``, or ``JOURNALIST`` for credits);
-* ``doc.spans["titles"]``: every title attached to a person (label ``TITLE``);
-* ``doc.ents``: the mentions, merged with other components' entities (longest wins);
+* ``doc.spans[spans_key]`` (default ``people``): every mention (label ``PERSON``, or ``JOURNALIST``
+  for credits);
+* ``doc.spans[titles_key]`` (default ``titles``): every title attached to a person (label ``TITLE``);
 * ``Span._.person_name / person_titles / person_kind / person_id`` on mention spans, the id shared
   by all mentions of one person; ``Span._.title_info`` on title spans (org, post, deputy …);
 * ``Doc._.people`` and the record field ``people`` (``[{"name", "titles", "kind"}]``).
 
-All data lives in ``doc.user_data`` under string keys with plain values, so it survives
+``doc.ents`` is left to the entity step (``govnews_entities``), which merges every component's
+groups. All data lives in ``doc.user_data`` under string keys with plain values, so it survives
 ``Doc.to_bytes`` and multiprocessing; the extensions are getters over it.
 """
 
 # No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
 # signature (to validate [components] settings) and cannot resolve string annotations.
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Tuple, Type
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Optional, Type
 
 from spacy.language import Language
-from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-from .. import docfast
-from ..extensions import doc_text, set_extension_once, set_record_field
-from ..lexicon import Rule
-from ..spans import set_ents_filtered
-from ..titles import TitleParser
-from .base import RuleComponent
-from .officials_doc import doc_data, hit_spans, valid_credits
-from .officials_names import NameModel
-from .officials_rules import LevelRule, ModifierRule, OrgRule, PostRule, StopRule, SurnameRule, WordRule
-from .officials_scan import Scanner, ScanResult
+from ...extensions import doc_text, set_extension_once, set_record_field
+from ...lexicon import Rule
+from ...spans import make_spans
+from ..base import RuleComponent, score_span_groups, span_group_weights
+from .names import NameModel
+from .record import doc_data, valid_credits
+from .rules import LevelRule, ModifierRule, OrgRule, PostRule, StopRule, SurnameRule, WordRule
+from .scan import Scanner, ScanResult
+from .titles import TitleParser
 
 PEOPLE_KEY = "govnews_nlp.people"
 CREDITS_KEY = "govnews_nlp.credits"
@@ -97,17 +96,8 @@ register_officials_extensions()
 # -- scoring --------------------------------------------------------------------------------------
 def score_people(examples: Iterable[Example], *, spans_key: str = "people", titles_key: str = "titles",
                  **kwargs: Any) -> Dict[str, Any]:
-    """Span P/R/F of the mentions (per label) and of the titles, for ``spacy evaluate``."""
-    examples = list(examples)
-    out: Dict[str, Any] = {}
-    for key in (spans_key, titles_key):
-        out.update(Scorer.score_spans(
-            examples, key,
-            getter=lambda doc, attr: doc.spans.get(attr, []),
-            has_annotation=lambda doc, key=key: key in doc.spans,
-            **kwargs,
-        ))
-    return out
+    """Span P/R/F of the mentions (per label) and of the titles (``spans_people_f`` …)."""
+    return score_span_groups(examples, (spans_key, titles_key))
 
 
 @registry.scorers("govnews_nlp.officials_scorer.v1")
@@ -132,9 +122,13 @@ class OfficialsMatcher(RuleComponent):
         "people_nonnames": WordRule,
     }
 
-    def __init__(self, nlp: Language, name: str = "govnews_officials", *, person_label: str = "PERSON",
-                 journalist_label: str = "JOURNALIST", title_label: str = "TITLE", spans_key: str = "people",
-                 titles_key: str = "titles", max_title_chars: int = 24,
+    def __init__(self, nlp: Language, name: str = "govnews_officials", *,
+                 person_label: str = DEFAULT_CONFIG["person_label"],
+                 journalist_label: str = DEFAULT_CONFIG["journalist_label"],
+                 title_label: str = DEFAULT_CONFIG["title_label"],
+                 spans_key: str = DEFAULT_CONFIG["spans_key"],
+                 titles_key: str = DEFAULT_CONFIG["titles_key"],
+                 max_title_chars: int = DEFAULT_CONFIG["max_title_chars"],
                  scorer: Optional[Callable[..., Dict[str, Any]]] = score_people) -> None:
         super().__init__(nlp, name)
         if max_title_chars < 2:
@@ -184,31 +178,10 @@ class OfficialsMatcher(RuleComponent):
                                                   self._title_dicts)
         doc.user_data[PEOPLE_KEY] = data
         set_record_field(doc, "people", record)
-        if docfast.COMPILED and self._annotate_fast(doc, hits, n_mentions, len(text)):
-            return doc
-        spans = hit_spans(doc, hits, len(text))
-        people_spans, title_spans = spans[:n_mentions], spans[n_mentions:]
-        doc.spans[self.spans_key] = people_spans
-        doc.spans[self.titles_key] = title_spans
-        _set_ents(doc, people_spans, (self.person_label, self.journalist_label))
+        spans = make_spans(doc, hits, len(text))
+        doc.spans[self.spans_key] = spans[:n_mentions]
+        doc.spans[self.titles_key] = spans[n_mentions:]
         return doc
-
-    def _annotate_fast(self, doc: Doc, hits: List[Tuple[int, int, int]], n_mentions: int, text_len: int) -> bool:
-        """The usual case on the compiled path (:mod:`govnews_nlp.docfast`): a Doc with no entities
-        yet, every hit on token boundaries; the span groups and entities are written on the Doc's
-        arrays, no ``Span`` per hit. False (nothing written) otherwise."""
-        if docfast.entities_present(doc):
-            return False
-        # one character per token and no whitespace (the char tokenizer): offsets are token indices
-        tok = hits if len(doc) == text_len else docfast.token_hits(doc, hits)
-        if tok is None:  # a token must be split (make_spans)
-            return False
-        mentions = tok[:n_mentions]
-        doc.spans[self.spans_key] = docfast.span_group(doc, self.spans_key, mentions)
-        doc.spans[self.titles_key] = docfast.span_group(doc, self.titles_key, tok[n_mentions:])
-        # the mentions never overlap: set_ents(default="unmodified") on a Doc without entities
-        docfast.set_entities(doc, mentions)
-        return True
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> Dict[str, Any]:
         if self.scorer is None:
@@ -216,35 +189,18 @@ class OfficialsMatcher(RuleComponent):
         return self.scorer(examples, spans_key=self.spans_key, titles_key=self.titles_key, **kwargs)
 
 
-def _set_ents(doc: Doc, spans: List[Span], labels: Tuple[str, ...]) -> None:
-    """Our mentions into ``doc.ents``, replacing our earlier ones.
-
-    The mentions never overlap each other. When the Doc holds no other component's entities, only
-    the tokens of old and new mentions are touched (``set_ents(default="unmodified")``): resetting
-    every token, as ``doc.ents = …`` does, costs more than the whole scan. Otherwise the general
-    merge of :func:`~govnews_nlp.spans.set_ents_filtered` (longest wins) applies.
-    """
-    old = doc.ents  # a C loop over the tokens; ``doc.has_annotation`` is a Python generator, 10× slower
-    if not old:
-        doc.set_ents(spans, default="unmodified")
-        return
-    if any(e.label_ not in labels for e in old):
-        set_ents_filtered(doc, spans, replace_labels=labels)
-        return
-    new = {(s.start, s.end) for s in spans}
-    gone = [e for e in old if (e.start, e.end) not in new]
-    if any(g.start < s.end and s.start < g.end for g in gone for s in spans):
-        set_ents_filtered(doc, spans, replace_labels=labels)
-        return
-    doc.set_ents(spans, outside=gone, default="unmodified")
-
-
 def _valid_credits(doc: Doc, n: int) -> List[dict]:
     """The normalizer's credits; a malformed one is skipped with a warning, never a crash."""
     return valid_credits(doc.user_data.get(CREDITS_KEY), n)
 
 
-@Language.factory("govnews_officials", default_config=DEFAULT_CONFIG)
+@Language.factory(
+    "govnews_officials",
+    default_config=DEFAULT_CONFIG,
+    assigns=["doc.spans", "doc._.people", "span._.person_name", "span._.person_titles", "span._.person_kind",
+             "span._.person_id", "span._.title_info"],
+    default_score_weights=span_group_weights(DEFAULT_CONFIG["spans_key"], DEFAULT_CONFIG["titles_key"]),
+)
 def make_officials(nlp: Language, name: str, person_label: str, journalist_label: str, title_label: str,
                    spans_key: str, titles_key: str, max_title_chars: int,
                    scorer: Optional[Callable[..., Dict[str, Any]]]) -> "OfficialsMatcher":

@@ -11,7 +11,7 @@ from typing import Dict, List, Literal, Optional, Type
 
 from pydantic import Field, field_validator, model_validator
 
-from ..lexicon import Rule
+from ...lexicon import Rule
 
 
 class UnitRule(Rule):

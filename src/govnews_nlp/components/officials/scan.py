@@ -1,4 +1,3 @@
-# cython: annotation_typing=False
 """Find the people of an article in its clean text: titles, names, mentions. No spaCy here.
 
 The scan is character-based, so its results do not depend on the word segmenter. It runs
@@ -24,9 +23,9 @@ import re
 from operator import attrgetter
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-from ..titles import TitleInfo, TitleParser
-from .officials_names import NameModel
-from .officials_regex import trie_pattern
+from ...word_regex import trie_pattern
+from .names import NameModel
+from .titles import TitleInfo, TitleParser
 
 #: Separators inside a chain and inside a list of names: 、 possibly doubled with a comma.
 _SP = r"[ \t\u3000]*"

@@ -1,4 +1,3 @@
-# cython: annotation_typing=False
 """Where a Chinese personal name ends, decided without a list of known people.
 
 A name after a title is a surname (one character, or a compound such as 欧阳) plus one or two
@@ -20,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Collection, Dict, Iterable, Optional, Tuple
 
-from .officials_regex import trie_pattern
+from ...word_regex import trie_pattern
 
 #: Characters that do not occur in given names in this genre: function words and title/org words.
 FUNCTION_CHARS = frozenset("的了在是和与及等要就对将把被从到并也还又都而这那有不市县区省镇乡委局厅府记讲话说届")

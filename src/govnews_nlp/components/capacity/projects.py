@@ -1,4 +1,3 @@
-# cython: annotation_typing=False
 """Named projects: from a head word (``项目``, ``工程``, ``基地``, ``园区``, ``产业园``) leftwards
 to where the name starts, then filtered for generic mentions.
 
@@ -22,7 +21,7 @@ import re
 from bisect import bisect_right
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from .capacity_rules import ProjectBoundaryRule, ProjectGenericRule, ProjectSuffixRule
+from .rules import ProjectBoundaryRule, ProjectGenericRule, ProjectSuffixRule
 
 #: How far left of the head a project name may start.
 MAX_NAME = 40

@@ -21,6 +21,7 @@ from typing import Dict, FrozenSet, List, Literal, Optional, Pattern, Sequence, 
 from pydantic import Field
 
 from ..lexicon import LexiconError, Rule
+from ..pos_lexicon import PosLexicon
 
 Form = Literal["numbered", "campaign", "directive"]
 CueRole = Literal[
@@ -58,6 +59,7 @@ CueRole = Literal[
     "goal_verb",
     "predicate_morpheme",
     "place_morpheme",
+    "compass_point",
 ]
 
 
@@ -138,6 +140,11 @@ class CompiledSlogans:
 
     def cue(self, role: str) -> Tuple[str, ...]:
         return self.cues.get(role, ())
+
+    @staticmethod
+    def pos() -> PosLexicon:
+        """The part-of-speech lexicon (jieba's words and tags), loaded on first use and shared."""
+        return PosLexicon.default()
 
 
 def numbered_chain(measures: str, body_max: int = 3) -> str:

@@ -76,6 +76,14 @@ THEME_MIN = 6
 PARALLEL_SPREAD = 1
 #: Shortest quoted noun phrase taken as a goal after a goal verb (打造“黄河流域先进制造业中心”).
 GOAL_MIN = 5
+#: jieba tags of abbreviations (三化, 两委): a numbered abbreviation may be one dictionary word.
+ABBREVIATION_TAGS = frozenset({"j"})
+#: Shortest compressed list accepted by form: every character a word of its own (严真细实快); three
+#: single characters are as often a coined term or a metaphor (快进键, 沙戈荒) as a formula.
+COMPRESSED_MIN = 4
+#: jieba tags of a quotation that is one common word: a noun, a verb, an adjective, an idiom or a
+#: fixed expression quoted for emphasis (“排头兵” n, “开门红” l), not a formula.
+COMMON_WORD_TAGS = frozenset({"n", "nr", "ns", "v", "vn", "a", "an", "ad", "d", "i", "l"})
 MAX_QUOTE = 40
 
 
@@ -237,6 +245,8 @@ def classify(
         return "directive", "conversion"
     if rules.predication_re.fullmatch(shape):
         return "directive", "predication"
+    if _compressed(shape, rules):
+        return "directive", "compressed"
     if not CJK_LIST_RE.fullmatch(shape):
         return None
 
@@ -249,6 +259,8 @@ def classify(
         return None  # “钉钉子”精神, “保姆式”, 当好“店小二”: a manner or a role quoted for emphasis
     if _starts(rules, "rank_head", shape):
         return None  # “省级绿色工厂”, “全国文明城市”: an honour or a status title
+    if rules.pos().tags(shape) in COMMON_WORD_TAGS:
+        return None  # “排头兵”, “开门红”: one common word quoted for emphasis
     score = 0
     verb = _ends(rules, "directive_verb", before) or _ends(rules, "campaign_verb", before)
     if _starts(rules, "directive_head", bare_after):
@@ -303,6 +315,20 @@ def _parallel(content: str) -> bool:
         return False
     lengths = [len(p) for p in parts]
     return max(lengths) >= 3 and max(lengths) - min(lengths) <= PARALLEL_SPREAD
+
+
+def _compressed(shape: str, rules: CompiledSlogans) -> bool:
+    """A compressed list: ``COMPRESSED_MIN``+ characters each a word of its own (严真细实快, 国之大者).
+
+    Each character stands for a word of a formula (严格、认真、细致、务实、快速); no two of them
+    make a dictionary word, which is what the lexicon's segmentation says when every token is one
+    character long. Compass points make it the name of a scheme instead (东热西送).
+    """
+    if not COMPRESSED_MIN <= len(shape) <= 8 or not CJK_ONLY_RE.fullmatch(shape):
+        return False
+    if any(c in rules.cue("compass_point") for c in shape):
+        return False  # 东热西送: a scheme moving something between directions, a name
+    return all(len(word) == 1 for word, _tag in rules.pos().segment(shape))
 
 
 def _pronoun_formula(content: str, before: str, after: str, rules: CompiledSlogans) -> bool:
@@ -440,8 +466,13 @@ def _numbered_abbreviation(formula: str, rules: CompiledSlogans) -> bool:
 
 
 def _numeral_starts_word(formula: str, rules: CompiledSlogans) -> bool:
-    """Whether the numeral of ``formula`` begins a longer dictionary word (三亚, 两岸, 一流)."""
-    return any(formula[:k] in rules.idioms for k in range(2, len(formula) + 1))
+    """Whether the numeral of ``formula`` begins a longer dictionary word (三亚 ns, 两岸 f, 一批 m).
+
+    The part-of-speech lexicon cuts the formula: a numbered formula starts with the numeral as a
+    word of its own (两|型|社会, 三|中心), or is a listed abbreviation (三化 j) as a whole.
+    """
+    first, tag = rules.pos().segment(formula)[0]
+    return len(first) > 1 and not (first == formula and tag in ABBREVIATION_TAGS)
 
 
 def _match_start(m: re.Match[str]) -> int:

@@ -70,7 +70,8 @@ class ConversionReport:
             lines.append(f"{len(self.not_idempotent)} doc(s) whose normalized text normalizes differently again "
                          f"(spacy train would misalign them): {', '.join(self.not_idempotent[:10])}")
         for u in self.unaligned:
-            lines.append(f"  not aligned: {u.doc_id} {u.label} {u.text!r}: {u.reason}{' (' + u.where + ')' if u.where else ''}")
+            where = f" ({u.where})" if u.where else ""
+            lines.append(f"  not aligned: {u.doc_id} {u.label} {u.text!r}: {u.reason}{where}")
         return "\n".join(lines)
 
 
@@ -160,7 +161,8 @@ def doc_from_record(nlp: Language, record: Dict[str, Any], raw: str, report: Con
                         title_hits.append((a, b, "TITLE"))
                         placed = True
             if not placed:
-                report.unaligned.append(Unaligned(doc_id, "TITLE", title, f"not found near a mention of {p.get('name')}"))
+                why = f"not found near a mention of {p.get('name')}"
+                report.unaligned.append(Unaligned(doc_id, "TITLE", title, why))
     groups["titles"] = sorted(title_hits)
     for field_name, (key, label) in RECORD_GROUPS.items():
         strings = [(item["text"], label) for item in record.get(field_name) or [] if item.get("text")]

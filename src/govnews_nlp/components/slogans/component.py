@@ -34,11 +34,12 @@ from .rules import CanonSlogan, CompiledSlogans, CueList, Idiom, compile_rules
 from .scan import MAX_QUOTE, SloganHit, scan
 
 #: Slogan kinds that survive inside a project name (a numbered formula or a canon slogan is one
-#: whatever surrounds it), and scan rules whose evidence outweighs a project name: a quoted
-#: programme carried out by a verb (深入实施“招商引资一号工程”) is a directive even when the
-#: project finder also took it.
+#: whatever surrounds it: “三北”工程攻坚战), and scan rules whose evidence outweighs a project name:
+#: a quoted programme carried out by a verb (深入实施“招商引资一号工程”) is a directive even when the
+#: project finder also took it, and a formula of several clauses of one measure (“建一流工程、创一流
+#: 质量、树一流品牌”: a project finder that takes its first clause has found a fragment, not a name).
 KINDS_INSIDE_NAMES = frozenset({"numbered", "canon"})
-RULES_INSIDE_NAMES = frozenset({"programme"})
+RULES_INSIDE_NAMES = frozenset({"programme", "parallel"})
 
 DEFAULT_CONFIG: Dict[str, Any] = {
     "spans_key": "slogans",

@@ -21,6 +21,7 @@ from typing import Dict, FrozenSet, List, Literal, Optional, Pattern, Sequence, 
 from pydantic import Field
 
 from ...lexicon import LexiconError, Rule
+from ...pos_lexicon import PosLexicon
 
 Form = Literal["numbered", "campaign", "directive"]
 CueRole = Literal[
@@ -47,6 +48,18 @@ CueRole = Literal[
     "emphasis_verb",
     "emphasis_tail",
     "pronoun_word",
+    "speech_verb",
+    "descriptive_before",
+    "descriptive_after",
+    "measure_word",
+    "quantity_unit",
+    "numeral_suffix",
+    "not_campaign_xing",
+    "issuer_head",
+    "goal_verb",
+    "predicate_morpheme",
+    "place_morpheme",
+    "compass_point",
 ]
 
 
@@ -105,6 +118,22 @@ class CompiledSlogans:
     issuer_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
     #: construction words inside a quoted 工程/计划 (实施“城南大道拓宽改造工程”: a works project)
     works_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    #: two or more links of numeral + short body (一区两中心); a measure word after the numeral is a count
+    numbered_chain_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    #: a quotation or a clause that is direct speech when it follows a colon or a speech verb (说:, 表示,)
+    speech_before_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    #: a digit amount with a unit (10万吨, 30%): a quantity, never a formula
+    quantity_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    #: a numeral word followed only by a measure word or unit (百万亩, 十万吨): a quantity
+    numeral_quantity_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    #: a numeral with a time, rank or ordinal suffix (一季度, 三星级): not a formula
+    numeral_time_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    #: the four-character predication formula 工业强区 / 产业兴县 / 人才强企 (see ``predicate_morpheme``)
+    predication_re: Pattern[str] = field(default_factory=lambda: re.compile("(?!)"))
+    #: unquoted numbered formula right after a directive verb: 建设两型社会, 推进三中心建设
+    verb_numbered_re: Optional[Pattern[str]] = None
+    #: one-character measure words (``measure_word`` cues)
+    measures: FrozenSet[str] = frozenset()
     #: role → words, longest first, for ``str.startswith``/``str.endswith`` (faster than a regex)
     starts: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
     ends: Dict[str, Tuple[str, ...]] = field(default_factory=dict)
@@ -112,14 +141,24 @@ class CompiledSlogans:
     def cue(self, role: str) -> Tuple[str, ...]:
         return self.cues.get(role, ())
 
+    @staticmethod
+    def pos() -> PosLexicon:
+        """The part-of-speech lexicon (jieba's words and tags), loaded on first use and shared."""
+        return PosLexicon.default()
 
-#: Measure words: a numeral followed by one is a count (两个项目三家企业), not a link of a formula.
-CHAIN_MEASURES = "个家项名位座条台套次批年月日天号期届级层岁人户元吨亩"
+
+def numbered_chain(measures: str, body_max: int = 3) -> str:
+    """Two or more links of numeral + a short body (一区两中心, 一主两新, 四为四高两同步, 一港三区).
+
+    ``measures`` are the one-character measure words (``measure_word`` cues): a numeral followed by
+    one is a count (两个项目三家企业), not a link of a formula.
+    """
+    stop = f"(?![{re.escape(measures)}])" if measures else ""
+    return f"(?:[{NUMERALS}]+{stop}[^{NUMERALS}\\d\\W]{{1,{body_max}}}){{2,}}"
 
 
-def numbered_chain(body_max: int = 3) -> str:
-    """Two or more links of numeral + a short body (一区两中心, 一主两新, 四为四高两同步, 一港三区)."""
-    return f"(?:[{NUMERALS}]+(?![{CHAIN_MEASURES}])[^{NUMERALS}\\d\\W]{{1,{body_max}}}){{2,}}"
+def _one_char(words: Sequence[str]) -> str:
+    return "".join(sorted({w for w in words if len(w) == 1}))
 
 
 def compile_rules(
@@ -158,19 +197,40 @@ def compile_rules(
     # digit codes joined by '+' (4+6+N, 1+N) followed by a Chinese head word: a regex of its own,
     # run only on texts with a '+' (a scan for \d looks up every character's Unicode category)
     out.digit_code_re = re.compile(r"\d{1,2}(?:\+(?:\d{1,2}|N))+(?![\d.+])(?=[" + CJK + "])")
+    measures = _one_char(frozen.get("measure_word", ()))
+    out.measures = frozenset(measures)
+    out.numbered_chain_re = re.compile(numbered_chain(measures))
     if frozen.get("directive_verb"):
+        verbs = alternation(frozen["directive_verb"])
         # links of one or two characters only, and the chain must end the clause: unquoted, the
         # formula has no quotation marks to bound it
-        out.unquoted_chain_re = re.compile(
-            f"(?:{alternation(frozen['directive_verb'])})({numbered_chain(body_max=2)})(?=[，。；、,;！!？?])"
+        out.unquoted_chain_re = re.compile(f"(?:{verbs})({numbered_chain(measures, body_max=2)})(?=[，。；、,;！!？?])")
+        # one numeral + a body of 1-3 characters that ends the clause or comes before 建设/的: a
+        # numbered abbreviation the text carries out (建设两型社会, 推进三中心建设); the scanner checks
+        # that the body is not a count (measure word) and the numeral does not start a word (三亚)
+        out.verb_numbered_re = re.compile(
+            f"(?:{verbs})([{SMALL_NUMERALS}双][^{NUMERALS}\\d\\W]{{1,3}}?)(?=建设|[，。；、,;！!？?])"
         )
+    speech = alternation(frozen.get("speech_verb", ()))
+    if speech:
+        out.speech_before_re = re.compile(f"(?:[:：]|(?:{speech})[,，]?)$")
+    units = alternation(frozen.get("quantity_unit", ()))
+    if units:
+        out.quantity_re = re.compile(f"\\d+(?:\\.\\d+)?[万亿千百]?(?:{units})")
+        out.numeral_quantity_re = re.compile(f"[{NUMERALS}零]+(?:{units})")
+    suffixes = alternation(frozen.get("numeral_suffix", ()))
+    if suffixes:
+        out.numeral_time_re = re.compile(f"[{NUMERALS}]+(?:{suffixes})$")
+    predicates = _one_char(frozen.get("predicate_morpheme", ()))
+    places = _one_char(frozen.get("place_morpheme", ()))
+    if predicates and places:
+        out.predication_re = re.compile(f"[{CJK}]{{2}}[{predicates}][{places}]")
     if frozen.get("fullname_verb"):
         out.fullname_verb_re = re.compile(f"(?:{alternation(frozen['fullname_verb'])})")
     title = alternation(frozen.get("issuer_title", ())) or "(?!)"
     unit = "(?:省|市|县|区|州|盟|旗|镇|乡|自治区)"
-    out.issuer_re = re.compile(
-        f"(?:习近平总书记|党中央|中共中央|国务院|总书记|{unit}(?:委|政府)(?:[、和]?{unit}?政府)?)(?!{title})"
-    )
+    heads = alternation(frozen.get("issuer_head", ())) or "(?!)"
+    out.issuer_re = re.compile(f"(?:{heads}|{unit}(?:委|政府)(?:[、和]?{unit}?政府)?)(?!{title})")
     if frozen.get("works_word"):
         out.works_re = re.compile(alternation(frozen["works_word"]))
     for role in (
@@ -184,8 +244,19 @@ def compile_rules(
         "rank_head",
         "emphasis_after",
         "pronoun_word",
+        "descriptive_after",
     ):
         out.starts[role] = tuple(sorted(set(frozen.get(role, ())), key=len, reverse=True))
-    for role in ("directive_verb", "campaign_verb", "name_tail", "emphasis_verb", "emphasis_tail", "participant_tail"):
+    for role in (
+        "directive_verb",
+        "campaign_verb",
+        "name_tail",
+        "emphasis_verb",
+        "emphasis_tail",
+        "participant_tail",
+        "descriptive_before",
+        "not_campaign_xing",
+        "goal_verb",
+    ):
         out.ends[role] = tuple(sorted(set(frozen.get(role, ())), key=len, reverse=True))
     return out

@@ -32,21 +32,20 @@ import re
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
-from .rules import CJK, NOT_BEFORE_CANON, NOT_BEFORE_NUMBERED, NUMERALS, CompiledSlogans, numbered_chain
+from .rules import CJK, NOT_BEFORE_CANON, NOT_BEFORE_NUMBERED, NUMERALS, CompiledSlogans
 
 KINDS = ("numbered", "campaign", "directive", "canon")
 
 QUOTE_RE = re.compile(r"“([^“”\n]{1,80})”|「([^「」\n]{1,80})」|\"([^\"\n“”]{1,80})\"")
+#: A quotation inside a quotation (“深化经贸合作,共建‘一带一路’”): judged on its own as well.
+INNER_QUOTE_RE = re.compile(r"‘([^‘’“”\n]{1,40})’|『([^『』\n]{1,40})』")
+INNER_MARKS_RE = re.compile(r"[‘’『』]")
 SENTENCE_RE = re.compile(r"[。?？!！;；:：…]")
 PRONOUN_RE = re.compile(r"[我你您咱]")
-QUANTITY_RE = re.compile(
-    r"\d+(?:\.\d+)?[万亿千百]?(?:吨|千瓦|瓦|元|亩|平方|米|号|%|％|年|月|日|个|家|项|人|户|度|方|台|套|座|条)"
-)
 DIGIT_CODE_RE = re.compile(r"\d{2,8}|\d{1,3}(?:[+＋](?:\d{1,3}|[A-Za-z]))+")
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 PLAN_CONGRESS_RE = re.compile("(?:党的)?[十二]?[一二三四五六七八九十]+(?:五(?:规划|时期|期间)?|大|届.*)")
 NUMBERED_RE = re.compile(f"[{NUMERALS}]")
-NUMERAL_TIME_RE = re.compile(f"[{NUMERALS}]+(?:期|季度|届|次|批|号|级|岁|倍|成|周年|等奖|星级|层|楼|点钟)$")
 PARALLEL_SPLIT_RE = re.compile(r"[、,，]")
 #: Middle dots that join the parallel halves of a theme (“智造泺城·共赢未来”); U+00B7, U+30FB,
 #: U+2027, U+2022, U+2219 all occur in Chinese pages for the same mark.
@@ -57,27 +56,34 @@ DOT_SPLIT_RE = re.compile(f"[{DOTS}]")
 DOT_HALF_MIN = 4
 CJK_ONLY_RE = re.compile(f"[{CJK}]+")
 CJK_LIST_RE = re.compile(f"[{CJK}]+(?:[、,，{DOTS}][{CJK}]+)*")
-#: A numbered chain: two or more links of numeral + a short body (一区两中心, 一主两新, 四为四高两同步,
-#: 一港三区). A body starting with a measure word is a count (两个项目三家企业), not a link.
-NUMBERED_CHAIN_RE = re.compile(numbered_chain())
 ONLY_NUMERALS_RE = re.compile(f"[{NUMERALS}]+")
 DIGIT_RE = re.compile(r"\d")
-#: A quotation right after a colon or after 说/表示/问… (with or without a comma) is speech.
-SPEECH_BEFORE_RE = re.compile(r"(?:[:：]|(?:说|表示|问|道|坦言|回答|感慨|介绍)[,，]?)$")
 PLUS_RE = re.compile(f"[{CJK}A-Za-z0-9]{{1,8}}(?:[+＋][{CJK}A-Za-z0-9]{{1,8}})+")
 LATIN_RE = re.compile(r"[A-Za-z]{2,}")
 CLAUSE_CUT_RE = re.compile(r"[,，。;；:：!！?？\n]")
-CAMPAIGN_END_RE = re.compile(
-    f"(?:行动|攻坚战|大会战|[{CJK}]{{3,}}年|[{CJK}]{{2,}}(?<![银同执运进发旅步出流游试施履践推实先并可平])行)$"
-)
+#: Endings that make a quotation a campaign by its own form (…行动, …攻坚战, 项目攻坚年, 央企重庆行);
+#: a word ending in 行 that is not the "X行" form (银行, 执行) is excluded by ``not_campaign_xing``.
+CAMPAIGN_END_RE = re.compile(f"(?:行动|攻坚战|大会战|[{CJK}]{{3,}}年|[{CJK}]{{2,}}行)$")
 #: A quoted programme name carried out by a verb: 实施“强基工程”, 启动“人才倍增计划”.
 PROGRAMME_END_RE = re.compile("(?:工程|计划)$")
 #: Compressed conversion formulas: 公转铁, 散改集, 煤改气 (A改B / A转B).
 CONVERSION_RE = re.compile(f"[{CJK}][改转][{CJK}]")
 #: Shortest quotation read as a meeting theme (shorter ones before 座谈会 are names: “双月协商”座谈会).
 THEME_MIN = 6
-DESCRIPTIVE_BEFORE = ("集", "融", "涵盖", "包括", "涉及")
-DESCRIPTIVE_AFTER = ("为一体", "于一体", "等")
+#: Largest difference in length between the clauses of a parallel formula accepted by its shape alone:
+#: formulas are written in clauses of one measure (说了算、定了干; 建设…通道、打造…城市、融入…发展 is 9-8-9),
+#: while a description of a format is not (线上线下相结合,以线上为主).
+PARALLEL_SPREAD = 1
+#: Shortest quoted noun phrase taken as a goal after a goal verb (打造“黄河流域先进制造业中心”).
+GOAL_MIN = 5
+#: jieba tags of abbreviations (三化, 两委): a numbered abbreviation may be one dictionary word.
+ABBREVIATION_TAGS = frozenset({"j"})
+#: Shortest compressed list accepted by form: every character a word of its own (严真细实快); three
+#: single characters are as often a coined term or a metaphor (快进键, 沙戈荒) as a formula.
+COMPRESSED_MIN = 4
+#: jieba tags of a quotation that is one common word: a noun, a verb, an adjective, an idiom or a
+#: fixed expression quoted for emphasis (“排头兵” n, “开门红” l), not a formula.
+COMMON_WORD_TAGS = frozenset({"n", "nr", "ns", "v", "vn", "a", "an", "ad", "d", "i", "l"})
 MAX_QUOTE = 40
 
 
@@ -95,15 +101,29 @@ class SloganHit:
 
 
 def scan(text: str, rules: CompiledSlogans, *, unquoted: bool = True, max_len: int = MAX_QUOTE) -> List[SloganHit]:
-    """All slogan mentions in ``text``, in text order (duplicates included)."""
+    """All slogan mentions in ``text``, in text order (duplicates included).
+
+    Quotations are judged one by one (:func:`judge_quote`), quotations inside them too
+    (“…共建‘一带一路’”); then a rejected quotation that repeats a clause of an accepted parallel
+    formula of the same text is accepted (:func:`clause_repeats`); then unquoted formulas.
+    """
     hits: List[SloganHit] = []
+    rejected: List[Tuple[int, int]] = []
     quoted_regions: List[Tuple[int, int]] = []
     for m in QUOTE_RE.finditer(text):
         g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
         quoted_regions.append((m.start(), m.end()))
-        hit = judge_quote(text, m.start(g), m.end(g), rules, max_len)
-        if hit is not None:
-            hits.append(hit)
+        spans = [(m.start(g), m.end(g))]
+        for inner in INNER_QUOTE_RE.finditer(text, m.start(g), m.end(g)):
+            ig = 1 if inner.group(1) is not None else 2
+            spans.append((inner.start(ig), inner.end(ig)))
+        for start, end in spans:
+            hit = judge_quote(text, start, end, rules, max_len)
+            if hit is not None:
+                hits.append(hit)
+            else:
+                rejected.append((start, end))
+    hits.extend(clause_repeats(text, hits, rejected, rules))
     if unquoted:
         hits.extend(scan_unquoted(text, rules, quoted_regions))
     hits.sort(key=lambda h: (h.start, -h.end))
@@ -133,78 +153,125 @@ def judge_quote(
     return SloganHit(start, end, content, kind, True, find_issuer(before, rules), rule)
 
 
+def clause_repeats(
+    text: str, hits: List[SloganHit], rejected: List[Tuple[int, int]], rules: CompiledSlogans
+) -> List[SloganHit]:
+    """Rejected quotations that repeat one clause of an accepted parallel formula of the same text.
+
+    A text that has quoted “生态立区、工业强区、创新兴区” and later quotes “工业强区” alone cites the
+    formula by one of its parts (dev2 README: the long formula and its short form are both kept);
+    on its own the short quote may carry no cue at all (作为“工业强区”的重要抓手). Idioms and
+    emphasis still lose: only a clause of two or more characters that is not an idiom counts.
+    """
+    clauses = set()
+    for h in hits:
+        if h.rule == "parallel":
+            clauses.update(p for p in PARALLEL_SPLIT_RE.split(INNER_MARKS_RE.sub("", h.text)) if len(p) >= 2)
+    if not clauses:
+        return []
+    out = []
+    for start, end in rejected:
+        content = text[start:end].strip()
+        if content in clauses and content not in rules.idioms:
+            start += text[start:end].index(content)
+            issuer = find_issuer(text[max(0, start - 17) : start - 1].rstrip(), rules)
+            out.append(SloganHit(start, start + len(content), content, "directive", True, issuer, "clause"))
+    return out
+
+
+def campaign_end(content: str, rules: CompiledSlogans) -> bool:
+    """Whether ``content`` is a campaign by its ending (…行动, …攻坚年, 央企重庆行)."""
+    return bool(CAMPAIGN_END_RE.search(content)) and not (
+        content.endswith("行") and _ends(rules, "not_campaign_xing", content)
+    )
+
+
 def classify(
     content: str, before: str, after: str, rules: CompiledSlogans, max_len: int = MAX_QUOTE
 ) -> Optional[Tuple[str, str]]:
-    """``(kind, rule)`` for a quoted ``content`` with its context, or None (not a slogan)."""
-    n = len(content)
+    """``(kind, rule)`` for a quoted ``content`` with its context, or None (not a slogan).
+
+    ``content`` keeps any inner quotation marks (‘一带一路’); its shape is judged without them.
+    """
+    shape = INNER_MARKS_RE.sub("", content)
+    n = len(shape)
     if n < 2 or n > max_len:
         return None
-    if SENTENCE_RE.search(content) or SPEECH_BEFORE_RE.search(before):
+    if SENTENCE_RE.search(shape) or rules.speech_before_re.search(before):
         return None  # a sentence, a question, direct speech
     if _starts(rules, "speech_after", after):
         return None
-    if PRONOUN_RE.search(content) and not _pronoun_formula(content, before, after, rules):
+    if PRONOUN_RE.search(shape) and not _pronoun_formula(shape, before, after, rules):
         return None  # a pronoun outside a symmetric formula: direct speech
-    if content in rules.canon:
+    if shape in rules.canon:
         return "canon", "canon"
-    if QUANTITY_RE.search(content) or (LATIN_RE.search(content) and not PLUS_RE.fullmatch(content)):
+    if rules.quantity_re.search(shape) or (LATIN_RE.search(shape) and not PLUS_RE.fullmatch(shape)):
         return None  # a quantity or a product/brand name
-    if before.endswith(DESCRIPTIVE_BEFORE) and after.startswith(DESCRIPTIVE_AFTER):
+    if _ends(rules, "descriptive_before", before) and _starts(rules, "descriptive_after", after):
         return None  # 集“资源开采、产品研发…”为一体: a descriptive list
-    if (_ends(rules, "name_tail", content) and not NUMBERED_CHAIN_RE.fullmatch(content)) or _starts(
-        rules, "name_head", after
-    ):
-        return None  # a name (…公司, “…”品牌), but “一区两中心” is a chain of numbered links
+    parallel = _parallel(shape)
+    goal = n >= GOAL_MIN and _ends(rules, "goal_verb", before) and bool(CJK_ONLY_RE.fullmatch(shape))
+    formula_form = parallel or bool(rules.numbered_chain_re.fullmatch(shape)) or goal
+    if (_ends(rules, "name_tail", shape) and not formula_form) or _starts(rules, "name_head", after):
+        return None  # a name (…公司, “…”品牌), but “一区两中心” or “建一流工程、…树一流品牌” is a formula
     campaign = (
-        _starts(rules, "campaign_head", after)
-        or bool(CAMPAIGN_END_RE.search(content))
-        or _ends(rules, "campaign_verb", before)
+        _starts(rules, "campaign_head", after) or campaign_end(shape, rules) or _ends(rules, "campaign_verb", before)
     )
 
-    if DIGIT_CODE_RE.fullmatch(content):
-        if YEAR_RE.fullmatch(content):
+    if DIGIT_CODE_RE.fullmatch(shape):
+        if YEAR_RE.fullmatch(shape):
             return None
         return ("campaign" if campaign else "numbered"), "digit-code"
-    if NUMBERED_RE.match(content) and n <= 12:
-        if PLAN_CONGRESS_RE.fullmatch(content) or NUMERAL_TIME_RE.match(content) or ONLY_NUMERALS_RE.fullmatch(content):
-            return None  # 十四五, 十九大, 一季度, 十一 (a holiday), 双十一 (a shopping day)
-        if DIGIT_RE.search(content):
+    if NUMBERED_RE.match(shape) and n <= 12:
+        if (
+            PLAN_CONGRESS_RE.fullmatch(shape)
+            or rules.numeral_time_re.match(shape)
+            or ONLY_NUMERALS_RE.fullmatch(shape)
+            or rules.numeral_quantity_re.fullmatch(shape)
+        ):
+            return None  # 十四五, 十九大, 一季度, 十一 (a holiday), 双十一 (a shopping day), 百万亩 (a size)
+        if DIGIT_RE.search(shape):
             return None  # 双11, 5G…: a numeral word mixed with digits is a name, not a formula
-        if content in rules.idioms or content in rules.cue("numbered_stop"):
+        if shape in rules.idioms or shape in rules.cue("numbered_stop"):
             return None
         return ("campaign" if campaign else "numbered"), "numbered"
-    if content in rules.idioms:
+    if shape in rules.idioms:
         return None
-    if _parallel(content):
+    if parallel:
         return ("campaign" if campaign and _starts(rules, "campaign_head", after) else "directive"), "parallel"
-    if PLUS_RE.fullmatch(content):
+    if PLUS_RE.fullmatch(shape):
         return "directive", "plus"
-    if CONVERSION_RE.fullmatch(content):
+    if CONVERSION_RE.fullmatch(shape):
         return "directive", "conversion"
-    if not CJK_LIST_RE.fullmatch(content):
+    if rules.predication_re.fullmatch(shape):
+        return "directive", "predication"
+    if _compressed(shape, rules):
+        return "directive", "compressed"
+    if not CJK_LIST_RE.fullmatch(shape):
         return None
 
     bare_after = after[1:] if after.startswith("的") else after
     if (
         _starts(rules, "emphasis_after", bare_after)
-        or _ends(rules, "emphasis_tail", content)
+        or _ends(rules, "emphasis_tail", shape)
         or _ends(rules, "emphasis_verb", before)
     ):
         return None  # “钉钉子”精神, “保姆式”, 当好“店小二”: a manner or a role quoted for emphasis
-    if _starts(rules, "rank_head", content):
+    if _starts(rules, "rank_head", shape):
         return None  # “省级绿色工厂”, “全国文明城市”: an honour or a status title
+    if rules.pos().tags(shape) in COMMON_WORD_TAGS:
+        return None  # “排头兵”, “开门红”: one common word quoted for emphasis
     score = 0
     verb = _ends(rules, "directive_verb", before) or _ends(rules, "campaign_verb", before)
     if _starts(rules, "directive_head", bare_after):
         score += 2
-    if _starts(rules, "campaign_head", after) or CAMPAIGN_END_RE.search(content):
+    if _starts(rules, "campaign_head", after) or campaign_end(shape, rules):
         score += 2
     rule = "context"
-    if verb and PROGRAMME_END_RE.search(content) and not rules.works_re.search(content):
+    if verb and PROGRAMME_END_RE.search(shape) and not rules.works_re.search(shape):
         score += 2  # 实施“招商引资一号工程”: a programme the text carries out
         campaign, rule = True, "programme"
-    if n >= THEME_MIN and _starts(rules, "meeting_head", after) and not _ends(rules, "participant_tail", content):
+    if n >= THEME_MIN and _starts(rules, "meeting_head", after) and not _ends(rules, "participant_tail", shape):
         score += 2  # 召开“助力民营经济高质量发展”专题协商座谈会: the theme of a meeting
         campaign = False  # 举办“…”研讨会: the meeting is the event, its theme a directive
     programme = _prefix(rules, "programme_head", after)
@@ -213,7 +280,10 @@ def classify(
     rest = after[len(programme) :]
     if before.endswith("以") and rest.startswith("为") and _starts(rules, "theme_word", rest[1:]):
         score += 2
-    if verb:
+    if goal and rule == "context":
+        score += 2  # 打造“黄河流域先进制造业中心”: a goal the text builds towards
+        rule = "goal"
+    elif verb:
         score += 1
     if find_issuer(before, rules, max_gap=0):
         score += 1
@@ -225,10 +295,13 @@ def classify(
 
 
 def _parallel(content: str) -> bool:
-    """Two or more clauses of Chinese (2-14 chars each, one of 3+) joined by 、 or a comma.
+    """Two or more clauses of Chinese of one measure (2-14 chars each, one of 3+) joined by 、 or a comma.
 
-    A middle dot joins halves too (“智造泺城·共赢未来”), but only halves of ``DOT_HALF_MIN``+
-    characters: “碧桂园·天玺” or a foreign name is not a formula by shape.
+    "One measure": clause lengths differ by at most ``PARALLEL_SPREAD`` (4+4 couplets, 3+3+3
+    triplets, 说了算、定了干); unequal clauses (线上线下相结合,以线上为主) describe rather than
+    direct and need a context cue like any other quotation. A middle dot joins halves too
+    (“智造泺城·共赢未来”), but only halves of ``DOT_HALF_MIN``+ characters: “碧桂园·天玺” or a
+    foreign name is not a formula by shape.
     """
     if DOT_SPLIT_RE.search(content):
         halves = DOT_SPLIT_RE.split(content)
@@ -240,7 +313,22 @@ def _parallel(content: str) -> bool:
         return False
     if not all(2 <= len(p) <= 14 and CJK_ONLY_RE.fullmatch(p) for p in parts):
         return False
-    return max(len(p) for p in parts) >= 3
+    lengths = [len(p) for p in parts]
+    return max(lengths) >= 3 and max(lengths) - min(lengths) <= PARALLEL_SPREAD
+
+
+def _compressed(shape: str, rules: CompiledSlogans) -> bool:
+    """A compressed list: ``COMPRESSED_MIN``+ characters each a word of its own (严真细实快, 国之大者).
+
+    Each character stands for a word of a formula (严格、认真、细致、务实、快速); no two of them
+    make a dictionary word, which is what the lexicon's segmentation says when every token is one
+    character long. Compass points make it the name of a scheme instead (东热西送).
+    """
+    if not COMPRESSED_MIN <= len(shape) <= 8 or not CJK_ONLY_RE.fullmatch(shape):
+        return False
+    if any(c in rules.cue("compass_point") for c in shape):
+        return False  # 东热西送: a scheme moving something between directions, a name
+    return all(len(word) == 1 for word, _tag in rules.pos().segment(shape))
 
 
 def _pronoun_formula(content: str, before: str, after: str, rules: CompiledSlogans) -> bool:
@@ -352,7 +440,39 @@ def scan_unquoted(text: str, rules: CompiledSlogans, quoted: List[Tuple[int, int
             if formula in rules.idioms or inside_quote(s, e) or any(h.start < e and s < h.end for h in hits):
                 continue
             hits.append(_unquoted_hit(text, s, e, "numbered", "unquoted-chain", rules))
+    if rules.verb_numbered_re is not None:
+        for m in rules.verb_numbered_re.finditer(text):
+            s, e = m.span(1)
+            if inside_quote(s, e) or any(h.start < e and s < h.end for h in hits):
+                continue
+            if _numbered_abbreviation(m.group(1), rules):
+                hits.append(_unquoted_hit(text, s, e, "numbered", "verb-numbered", rules))
     return hits
+
+
+def _numbered_abbreviation(formula: str, rules: CompiledSlogans) -> bool:
+    """Whether an unquoted numeral + body after a directive verb is a numbered formula (两型社会, 三中心).
+
+    Not when the numeral counts (a measure word follows: 三个项目, 一批企业), when numeral and body
+    are a common word or an idiom (一体化, 一流, 一心一意), or when the numeral starts a longer
+    word (三亚, 两岸: see ``_numeral_starts_word``).
+    """
+    body = formula[1:]
+    if body[:1] in rules.measures or formula in rules.idioms:
+        return False
+    if any(formula.startswith(w) for w in rules.cue("numbered_stop")):
+        return False
+    return not _numeral_starts_word(formula, rules)
+
+
+def _numeral_starts_word(formula: str, rules: CompiledSlogans) -> bool:
+    """Whether the numeral of ``formula`` begins a longer dictionary word (三亚 ns, 两岸 f, 一批 m).
+
+    The part-of-speech lexicon cuts the formula: a numbered formula starts with the numeral as a
+    word of its own (两|型|社会, 三|中心), or is a listed abbreviation (三化 j) as a whole.
+    """
+    first, tag = rules.pos().segment(formula)[0]
+    return len(first) > 1 and not (first == formula and tag in ABBREVIATION_TAGS)
 
 
 def _match_start(m: re.Match[str]) -> int:

@@ -11,6 +11,9 @@ covers it and no other candidate does as well (``主动作为``: only ``动`` ma
 Otherwise the slot becomes one visible replacement mark ``�`` (U+FFFD), counted: never a
 silent guess. Neighbouring unresolved slots share one mark.
 
+A spurious comma between the ``?`` and the gloss (``?,(chǎn)``) is part of the slot: the ``punct``
+step would otherwise collapse ``?,`` to ``?`` and leave a slot that a second pass restores.
+
 Real question marks (``如何?”``) do not match: a slot needs a pinyin syllable after the ``?``,
 or a ``、`` after it (a question mark never precedes an enumeration comma). Two question marks
 around a space (``11:51:30? ?來源``) are a lost pair of spaces and become one space.
@@ -33,7 +36,7 @@ _SYL = rf"[{PINYIN_LETTERS}]{{1,6}}[1-5]?"
 # Alternatives, tried in order at each position; adjacent matches form one cluster.
 # A slot starts at a "?"; letter slots (F(xiàn)) only continue a cluster.
 AT_QUESTION = re.compile(
-    rf"\?[(（](?P<s1>{_SYL})[)）]"                              # ?(dòng)
+    rf"\?[,，]*[(（](?P<s1>{_SYL})[)）]"                         # ?(dòng), ?,(chǎn)
     rf"|\?(?P<s2>{_SYL})[)）]"                                   # ?lián)  ( eaten
     rf"|(?P<lead>\?[,，]?)(?=[A-Za-z][(（]{_SYL}[)）])"          # the ? or ?, before a letter slot
     rf"|(?P<bare>\?)(?=[,，]*、)"                                # ?、 (also before a spurious comma)

@@ -32,7 +32,7 @@ from spacy.vocab import Vocab
 
 from . import extensions as ext
 from .normalize import STEP_NAMES, Normalized, normalize
-from .segmenters import Segmenter, require_pkuseg_model
+from .segmenters import Segmenter, quiet_jieba, require_pkuseg_model
 from .spans import make_spans
 
 CREDITS_GROUP = "credits"
@@ -104,7 +104,12 @@ class NormalizingTokenizer(DummyTokenizer):
         self.segmenter = seg
         self.disable = list(disable)
         self.keep_width = bool(keep_width)
-        self.seg_tokenizer = ChineseTokenizer(vocab, segmenter=seg)
+        self.seg_tokenizer = self._new_segmenter()
+
+    def _new_segmenter(self) -> ChineseTokenizer:
+        if self.segmenter == Segmenter.jieba:
+            quiet_jieba()
+        return ChineseTokenizer(self.vocab, segmenter=self.segmenter)
 
     # -- the work -------------------------------------------------------------------------------
     def normalize(self, text: str) -> Normalized:
@@ -169,8 +174,14 @@ class NormalizingTokenizer(DummyTokenizer):
         pkuseg_model: Optional[str] = None,
         pkuseg_user_dict: Optional[str] = "default",
     ) -> None:
-        """Load the pkuseg model (if that is the segmenter): ``pkuseg_model`` or the cached one."""
+        """Load the pkuseg model (if that is the segmenter): ``pkuseg_model`` or the cached one.
+
+        A tokenizer that already holds a model (read by ``spacy.load`` from a saved pipeline) keeps
+        it when no ``pkuseg_model`` is named: re-initializing must not demand the download cache.
+        """
         if self.segmenter == Segmenter.pkuseg:
+            if pkuseg_model is None and self.seg_tokenizer.pkuseg_seg is not None:
+                return
             model = require_pkuseg_model(pkuseg_model)
             self.seg_tokenizer.initialize(get_examples, nlp=nlp, pkuseg_model=model,
                                           pkuseg_user_dict=pkuseg_user_dict)
@@ -189,7 +200,7 @@ class NormalizingTokenizer(DummyTokenizer):
     def from_bytes(self, data: bytes, **kwargs: Any) -> NormalizingTokenizer:
         msg = srsly.msgpack_loads(data)
         self._set_config(msg["cfg"])
-        self.seg_tokenizer = ChineseTokenizer(self.vocab, segmenter=self.segmenter)
+        self.seg_tokenizer = self._new_segmenter()
         self.seg_tokenizer.from_bytes(msg["segmenter"])
         return self
 
@@ -204,7 +215,7 @@ class NormalizingTokenizer(DummyTokenizer):
         cfg_path = path / "normalizer.json"
         if cfg_path.exists():
             self._set_config(srsly.read_json(cfg_path))
-        self.seg_tokenizer = ChineseTokenizer(self.vocab, segmenter=self.segmenter)
+        self.seg_tokenizer = self._new_segmenter()
         if (path / "segmenter").exists():
             self.seg_tokenizer.from_disk(path / "segmenter")
         return self

@@ -83,7 +83,7 @@ def test_a_bad_table_line_fails_at_initialize_with_file_and_line(custom_patterns
 
 def test_a_missing_table_is_named(custom_patterns):
     (custom_patterns / "credits.jsonl").unlink()
-    with pytest.raises(LexiconError, match="credits.jsonl: patterns file not found"):
+    with pytest.raises(LexiconError, match=r"credits\.jsonl: patterns file not found"):
         Tables.from_dir(custom_patterns)
 
 

@@ -97,13 +97,18 @@ def pinyin_step(text: str, ctx: StepContext) -> Optional[StepOutput]:
     second pass runs only when the first removed something and the input has such a seam.
     """
     out = _one_pass(text, ctx)
-    if out is None or not _SEAM.search(text):
+    if out is None or not _SEAM.search(text) or not _removable_left(out.text):
         return out
     while True:
         again = _one_pass(out.text, ctx)
         if again is None:
             return out
         out = StepOutput(again.text, compose(out.offset_map, again.offset_map))
+
+
+def _removable_left(text: str) -> bool:
+    """Does ``text`` still hold a gloss to remove? (A scan, without building a pass's map.)"""
+    return any(_VERDICTS[m.group("char") + m.group("syl")] for m in GLOSS.finditer(text))
 
 
 def _one_pass(text: str, ctx: StepContext) -> Optional[StepOutput]:

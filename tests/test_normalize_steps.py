@@ -136,7 +136,7 @@ def test_lost_characters_are_counted():
         ("發展理念,,依託", "发展理念，依托"),
         ("新能源產業,。截至目前", "新能源产业。截至目前"),
         ("縣(市,、區),、開發區", "县（市、区）、开发区"),
-        ("好。。", "好。。"),
+        ("好。。", "好。"),
     ],
 )
 def test_spurious_punctuation(raw, expected):

@@ -33,6 +33,16 @@ class Segmenter(str, Enum):
     pkuseg = "pkuseg"
 
 
+def quiet_jieba() -> None:
+    """Silence jieba's "Building prefix dict ..." banner (its own ``setLogLevel``), which it
+    otherwise prints on stderr every time a process loads its dictionary."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
 def cache_dir() -> Path:
     """``$GOVNEWS_NLP_CACHE``, else ``$XDG_CACHE_HOME/govnews-nlp``, else ``~/.cache/govnews-nlp``."""
     env = os.environ.get("GOVNEWS_NLP_CACHE")

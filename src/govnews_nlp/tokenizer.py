@@ -16,6 +16,11 @@ Config::
 
     [initialize.tokenizer]
     pkuseg_model = null         # default: the model of `govnews-nlp download pkuseg`
+    patterns_dir = null         # the normalizer's tables (default: the packaged patterns/)
+
+The normalizer's tables travel with the pipeline: ``to_disk`` writes them to
+``tokenizer/normalizer_tables/`` (``to_bytes`` carries their text), and ``from_disk``/``from_bytes``
+read them back, so a loaded pipeline normalizes as the saved one did, whatever is packaged now.
 """
 
 from __future__ import annotations
@@ -32,10 +37,13 @@ from spacy.vocab import Vocab
 
 from . import extensions as ext
 from .normalize import STEP_NAMES, Normalized, normalize
-from .segmenters import Segmenter, require_pkuseg_model
+from .normalize.tables import Tables, default_tables
+from .segmenters import Segmenter, quiet_jieba, require_pkuseg_model
 from .spans import make_spans
 
 CREDITS_GROUP = "credits"
+#: Where ``to_disk`` writes the normalizer's tables (the files of ``normalize.tables.FILES``).
+TABLES_DIR = "normalizer_tables"
 
 
 @registry.tokenizers("govnews_nlp.NormalizingTokenizer.v1")
@@ -104,11 +112,17 @@ class NormalizingTokenizer(DummyTokenizer):
         self.segmenter = seg
         self.disable = list(disable)
         self.keep_width = bool(keep_width)
-        self.seg_tokenizer = ChineseTokenizer(vocab, segmenter=seg)
+        self.tables: Tables = default_tables()  # read lazily: nothing until the first text needs it
+        self.seg_tokenizer = self._new_segmenter()
+
+    def _new_segmenter(self) -> ChineseTokenizer:
+        if self.segmenter == Segmenter.jieba:
+            quiet_jieba()
+        return ChineseTokenizer(self.vocab, segmenter=self.segmenter)
 
     # -- the work -------------------------------------------------------------------------------
     def normalize(self, text: str) -> Normalized:
-        return normalize(text, disable=self.disable, options={"keep_width": self.keep_width})
+        return normalize(text, disable=self.disable, options={"keep_width": self.keep_width}, tables=self.tables)
 
     def __call__(self, text: str) -> Doc:
         if not isinstance(text, str):
@@ -168,9 +182,20 @@ class NormalizingTokenizer(DummyTokenizer):
         nlp: Optional[Language] = None,
         pkuseg_model: Optional[str] = None,
         pkuseg_user_dict: Optional[str] = "default",
+        patterns_dir: Optional[str] = None,
     ) -> None:
-        """Load the pkuseg model (if that is the segmenter): ``pkuseg_model`` or the cached one."""
+        """Load the pkuseg model (if that is the segmenter): ``pkuseg_model`` or the cached one;
+        use the normalizer tables of ``patterns_dir`` (validated now: errors name file:line),
+        or keep the ones the tokenizer holds (packaged, or read from a saved pipeline).
+
+        A tokenizer that already holds a model (read by ``spacy.load`` from a saved pipeline) keeps
+        it when no ``pkuseg_model`` is named: re-initializing must not demand the download cache.
+        """
+        if patterns_dir is not None:
+            self.tables = Tables.from_dir(patterns_dir)
         if self.segmenter == Segmenter.pkuseg:
+            if pkuseg_model is None and self.seg_tokenizer.pkuseg_seg is not None:
+                return
             model = require_pkuseg_model(pkuseg_model)
             self.seg_tokenizer.initialize(get_examples, nlp=nlp, pkuseg_model=model,
                                           pkuseg_user_dict=pkuseg_user_dict)
@@ -184,13 +209,17 @@ class NormalizingTokenizer(DummyTokenizer):
         self.keep_width = bool(cfg.get("keep_width", self.keep_width))
 
     def to_bytes(self, **kwargs: Any) -> bytes:
-        return srsly.msgpack_dumps({"cfg": self._get_config(), "segmenter": self.seg_tokenizer.to_bytes()})
+        return srsly.msgpack_dumps({"cfg": self._get_config(), "segmenter": self.seg_tokenizer.to_bytes(),
+                                    "tables": self.tables.texts()})
 
     def from_bytes(self, data: bytes, **kwargs: Any) -> NormalizingTokenizer:
         msg = srsly.msgpack_loads(data)
         self._set_config(msg["cfg"])
-        self.seg_tokenizer = ChineseTokenizer(self.vocab, segmenter=self.segmenter)
+        self.seg_tokenizer = self._new_segmenter()
         self.seg_tokenizer.from_bytes(msg["segmenter"])
+        if "tables" in msg:  # pipelines saved before the tables travelled use the packaged ones
+            self.tables = Tables(texts=msg["tables"])
+            self.tables.validate()
         return self
 
     def to_disk(self, path: Any, **kwargs: Any) -> None:
@@ -198,13 +227,16 @@ class NormalizingTokenizer(DummyTokenizer):
         path.mkdir(parents=True, exist_ok=True)
         self.seg_tokenizer.to_disk(path / "segmenter")
         srsly.write_json(path / "normalizer.json", self._get_config())
+        self.tables.to_disk(path / TABLES_DIR)
 
     def from_disk(self, path: Any, **kwargs: Any) -> NormalizingTokenizer:
         path = Path(ensure_path(path))
         cfg_path = path / "normalizer.json"
         if cfg_path.exists():
             self._set_config(srsly.read_json(cfg_path))
-        self.seg_tokenizer = ChineseTokenizer(self.vocab, segmenter=self.segmenter)
+        self.seg_tokenizer = self._new_segmenter()
         if (path / "segmenter").exists():
             self.seg_tokenizer.from_disk(path / "segmenter")
+        if (path / TABLES_DIR).is_dir():  # older saved pipelines: the packaged tables
+            self.tables = Tables.from_dir(path / TABLES_DIR)
         return self

@@ -21,6 +21,8 @@ from .offsets import OffsetMap
 from .pinyin import pinyin_step
 from .punct import punct_step, quotes_step, width_step
 from .script import script_step, script_words_step
+from .tables import Tables
+from .tables import resolve as resolve_tables
 
 #: The repairs, in the order they run. Names are stable: they are config keys and report keys.
 #: Order matters: glosses go before t2s (OpenCC must see plain characters), junk rules are written
@@ -127,6 +129,7 @@ def normalize(
     steps: Optional[Sequence[str]] = None,
     disable: Sequence[str] = (),
     options: Optional[Mapping[str, Any]] = None,
+    tables: Optional[Tables] = None,
 ) -> Normalized:
     """Normalize scraped Chinese news text.
 
@@ -134,19 +137,21 @@ def normalize(
     steps:    names of the steps to run (default: all of :data:`STEP_NAMES` that are on by default).
     disable:  names of steps to skip.
     options:  step options, e.g. ``{"keep_width": True}``.
+    tables:   the rule tables to use (:class:`~.tables.Tables`; default: the packaged ``patterns/``).
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize() argument 'text' must be str, not {type(text).__name__}")
     chosen = resolve_steps(steps, disable)
-    result: ChainResult = run_chain(text, chosen, options or {})
+    tables = resolve_tables(tables)
+    result: ChainResult = run_chain(text, chosen, options or {}, tables)
     report = NormalizationReport(
         steps={r.name: r.counts for r in result.steps},
         removals=result.removals,
     )
-    credits = find_credits(result.text, Credit) if result.text else []
+    credits = find_credits(result.text, Credit, tables) if result.text else []
     headline = find_headline(result.text)
     return Normalized(raw=text, text=result.text, offset_map=result.offset_map, report=report,
                       credits=credits, headline=headline)
 
 
-__all__ = ["STEPS", "STEP_NAMES", "Credit", "NormalizationReport", "Normalized", "normalize", "resolve_steps"]
+__all__ = ["STEPS", "STEP_NAMES", "Credit", "NormalizationReport", "Normalized", "Tables", "normalize", "resolve_steps"]

@@ -9,9 +9,10 @@ than their own input's, which keeps each of them small and testable on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Mapping, NamedTuple, Sequence, Tuple, Union
+from typing import Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from .offsets import Edit, OffsetMap, apply_edits, compose
+from .tables import Tables, default_tables
 
 
 @dataclass
@@ -34,6 +35,7 @@ class StepContext:
     """What a step may use besides its input text: its options, and places to report to."""
 
     options: Mapping[str, object]
+    tables: Tables = field(default_factory=default_tables)
     counts: Dict[str, int] = field(default_factory=dict)
     removals: List[Tuple[str, int, int, str]] = field(default_factory=list)
 
@@ -89,7 +91,8 @@ class ChainResult:
     removals: List[Removal]
 
 
-def run_chain(text: str, steps: Iterable[Step], options: Mapping[str, object]) -> ChainResult:
+def run_chain(text: str, steps: Iterable[Step], options: Mapping[str, object],
+              tables: Optional[Tables] = None) -> ChainResult:
     """Run ``steps`` in order over ``text``; return the final text, its map to ``text`` and a report.
 
     The first map that changes lengths (on dirty text: the glosses, thousands of segments) is kept
@@ -97,6 +100,7 @@ def run_chain(text: str, steps: Iterable[Step], options: Mapping[str, object]) -
     are composed once at the end. Composition is associative, so the result is the same as
     composing step by step, without composing every later step with the big map.
     """
+    tables = tables if tables is not None else default_tables()
     current = text
     base: OffsetMap = OffsetMap.identity(len(text))
     later: OffsetMap | None = None
@@ -118,7 +122,7 @@ def run_chain(text: str, steps: Iterable[Step], options: Mapping[str, object]) -
             later = compose(later, step_map)
 
     for step in steps:
-        ctx = StepContext(options=options)
+        ctx = StepContext(options=options, tables=tables)
         edits = step.func(current, ctx)
         if isinstance(edits, StepOutput):
             if edits.offset_map.src_len != len(current) or edits.offset_map.out_len != len(edits.text):

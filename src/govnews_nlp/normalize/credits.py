@@ -23,11 +23,12 @@ its label (``记者甄璐``, the gloss and its space removed) is delimited by th
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from functools import lru_cache
-from pathlib import Path
 from typing import List, Optional, Pattern, Tuple
 
 from .rules import credit_rules, surnames
+from .tables import Tables, resolve
 
 _Rx = Optional[Pattern[str]]
 
@@ -50,10 +51,14 @@ _SEP = re.compile(rf"[{_SP}]*[:：/／|｜丨][{_SP}]*|[{_SP}]+")
 _MARKED = re.compile(_MARKER)
 
 
+#: The tables of the ``find_credits`` call in progress (its helpers read surnames and words there).
+_TABLES: ContextVar[Optional[Tables]] = ContextVar("govnews_nlp_credit_tables", default=None)
+
+
 @lru_cache(maxsize=4)
-def _label_regex(patterns_dir: Optional[Path] = None) -> Tuple[_Rx, _Rx, frozenset]:
+def _label_regex(tables: Optional[Tables] = None) -> Tuple[_Rx, _Rx, frozenset]:
     """Regexes of the before- and after-labels, and the labels an organisation may prefix."""
-    rules = credit_rules(patterns_dir)
+    rules = credit_rules(tables)
     before = sorted({f for r in rules if r.position == "before" for f in r.forms()}, key=len, reverse=True)
     after = sorted({f for r in rules if r.position == "after" for f in r.forms()}, key=len, reverse=True)
     before_rx = re.compile("|".join(map(re.escape, before))) if before else None
@@ -63,7 +68,7 @@ def _label_regex(patterns_dir: Optional[Path] = None) -> Tuple[_Rx, _Rx, frozens
 
 def _is_name(name: str) -> bool:
     """2–3 characters after a single surname, 3–4 after a compound one (欧阳娜娜)."""
-    single, compound = surnames()
+    single, compound = surnames(_TABLES.get())
     if name[:2] in compound:
         return 3 <= len(name) <= 4
     return name[0] in single and 2 <= len(name) <= 3
@@ -80,7 +85,7 @@ def _is_unlisted_name(name: str) -> bool:
         return False
     from .words import word_set  # loaded only when such a name is asked about
 
-    return name not in word_set()
+    return name not in word_set(_TABLES.get())
 
 
 def _names_at(text: str, pos: int, separated: bool = False, next_label: _Rx = None) -> List[Tuple[int, int]]:
@@ -152,7 +157,7 @@ def _split_glued_after_dot(text: str, start: int, end: int) -> Tuple[int, int]:
 
 
 def _starts_with_surname(text: str, pos: int) -> bool:
-    single, compound = surnames()
+    single, compound = surnames(_TABLES.get())
     return text[pos:pos + 1] in single or text[pos:pos + 2] in compound
 
 
@@ -160,9 +165,17 @@ def _boundary(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in _OPEN
 
 
-def find_credits(text: str, credit_cls) -> list:
+def find_credits(text: str, credit_cls, tables: Optional[Tables] = None) -> list:
     """All credits in ``text`` as ``credit_cls(start, end, role, name, name_start, name_end)``."""
-    before_rx, after_rx, prefixed = _label_regex()
+    token = _TABLES.set(resolve(tables))
+    try:
+        return _find_credits(text, credit_cls)
+    finally:
+        _TABLES.reset(token)
+
+
+def _find_credits(text: str, credit_cls) -> list:
+    before_rx, after_rx, prefixed = _label_regex(_TABLES.get())
     credits = []
     taken = set()
     if before_rx is not None:

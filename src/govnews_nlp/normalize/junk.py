@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Pattern, Tuple, Union
 
 from .chain import StepContext
 from .offsets import Edit
 from .rules import JunkRule, junk_rules
+from .tables import Tables
 
 _JAMMER = re.compile(r"(?<![\x21-\x7e])[\x21-\x7e]{1,2}(?: [\x21-\x7e]{1,2}){4,}(?=[ \t\n]|\Z)[ \t]?")
 _JAMMER_HINT = re.compile(r"[{}~@$&#^`%]")
@@ -31,7 +31,7 @@ _BLANKS = " \t\u3000\u00a0"
 
 
 @lru_cache(maxsize=8)
-def _compiled(patterns_dir: Optional[Path] = None) -> Tuple[_Triggers, _Rx, List[_Inline]]:
+def _compiled(tables: Tables) -> Tuple[_Triggers, _Rx, List[_Inline]]:
     """Line rules: (their triggers, one alternation matched against whole short lines, group
     name → rule in ``_GROUPS``); inline rules: (triggers, pattern, rule) each.
 
@@ -42,12 +42,12 @@ def _compiled(patterns_dir: Optional[Path] = None) -> Tuple[_Triggers, _Rx, List
     one. Inline triggers are tested one by one: Python's ``re`` or ``in`` finds one literal very
     fast, but an alternation of dozens of them costs more than all the single searches together.
     """
-    rules = junk_rules(patterns_dir)
+    rules = junk_rules(tables)
     line_rules = [r for r in rules if r.scope == "line"]
     line_triggers = _triggers(r.trigger for r in line_rules)
     line_rx = (re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(line_rules)))
                if line_rules else None)
-    _GROUPS[patterns_dir] = {f"r{i}": r for i, r in enumerate(line_rules)}
+    _GROUPS[tables] = {f"r{i}": r for i, r in enumerate(line_rules)}
     inline = [(_triggers([r.trigger]), re.compile(r.pattern, re.M), r) for r in rules if r.scope == "inline"]
     return line_triggers, line_rx, inline
 
@@ -194,7 +194,7 @@ def _any(triggers: Tuple[Union[str, Pattern[str]], ...], text: str) -> bool:
     return any((t in text) if isinstance(t, str) else t.search(text) for t in triggers)
 
 
-_GROUPS: Dict[Optional[Path], Dict[str, JunkRule]] = {}
+_GROUPS: Dict[Tables, Dict[str, JunkRule]] = {}
 MAX_JUNK_LINE = 200  # longer lines are article text, never page furniture
 
 
@@ -207,13 +207,13 @@ def is_jammer(run: str) -> bool:
 
 def junk_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """Remove web junk, recording each removal with its reason."""
-    line_triggers, line_rx, inline = _compiled()
+    line_triggers, line_rx, inline = _compiled(ctx.tables)
     every = _all_triggers(line_triggers, tuple(t for trigger, _p, _r in inline for t in trigger))
     hits = _word_hits(text, every)
     present = {w for _pos, w in hits}
     found: List[Tuple[int, int, str, str]] = []
     if line_rx is not None:
-        groups = _GROUPS[None]
+        groups = _GROUPS[ctx.tables]
         line_words = _words_of(line_triggers)
         spans = [(a, a + len(w)) for a, w in hits if w in line_words]
         spans += [m.span() for t in line_triggers if not isinstance(t, str) for m in t.finditer(text)]

@@ -11,6 +11,9 @@ covers it and no other candidate does as well (``主动作为``: only ``动`` ma
 Otherwise the slot becomes one visible replacement mark ``�`` (U+FFFD), counted: never a
 silent guess. Neighbouring unresolved slots share one mark.
 
+A spurious comma between the ``?`` and the gloss (``?,(chǎn)``) is part of the slot: the ``punct``
+step would otherwise collapse ``?,`` to ``?`` and leave a slot that a second pass restores.
+
 Real question marks (``如何?”``) do not match: a slot needs a pinyin syllable after the ``?``,
 or a ``、`` after it (a question mark never precedes an enumeration comma). Two question marks
 around a space (``11:51:30? ?來源``) are a lost pair of spaces and become one space.
@@ -19,7 +22,7 @@ around a space (``11:51:30? ?來源``) are a lost pair of spaces and become one 
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
 from .chain import StepContext
 from .offsets import Edit
@@ -33,7 +36,7 @@ _SYL = rf"[{PINYIN_LETTERS}]{{1,6}}[1-5]?"
 # Alternatives, tried in order at each position; adjacent matches form one cluster.
 # A slot starts at a "?"; letter slots (F(xiàn)) only continue a cluster.
 AT_QUESTION = re.compile(
-    rf"\?[(（](?P<s1>{_SYL})[)）]"                              # ?(dòng)
+    rf"\?[,，]*[(（](?P<s1>{_SYL})[)）]"                         # ?(dòng), ?,(chǎn)
     rf"|\?(?P<s2>{_SYL})[)）]"                                   # ?lián)  ( eaten
     rf"|(?P<lead>\?[,，]?)(?=[A-Za-z][(（]{_SYL}[)）])"          # the ? or ?, before a letter slot
     rf"|(?P<bare>\?)(?=[,，]*、)"                                # ?、 (also before a spurious comma)
@@ -82,10 +85,11 @@ def _clusters(slots: List[Tuple[int, int, Optional[str]]]) -> List[List[Tuple[in
     return clusters
 
 
-def restore(left: str, right: str, syllable: str) -> Optional[str]:
+def restore(left: str, right: str, syllable: str, words: Optional[FrozenSet[str]] = None) -> Optional[str]:
     """The one character read ``syllable`` that a listed word supports between ``left`` and
     ``right`` (either may be empty: unknown), or ``None`` when no single candidate is best."""
-    words = word_set()
+    if words is None:
+        words = word_set()
     # What longest_word_through(left + cand + right, len(left), cand, words) scores, for every
     # candidate: the windows of 2 to _SPAN characters through the slot, as (before, after) pairs
     # longest first, are cut once; a candidate's score is the first window that makes a word.
@@ -109,7 +113,7 @@ def restore(left: str, right: str, syllable: str) -> Optional[str]:
     return winners[0] if len(winners) == 1 else None
 
 
-def _resolve(text: str, cluster: List[Tuple[int, int, Optional[str]]]) -> Tuple[str, int, int]:
+def _resolve(text: str, cluster: List[Tuple[int, int, Optional[str]]], words: FrozenSet[str]) -> Tuple[str, int, int]:
     """Replacement text for a cluster, and how many slots were restored / marked."""
     start, end = cluster[0][0], cluster[-1][1]
     chars: List[Optional[str]] = [None] * len(cluster)
@@ -131,7 +135,7 @@ def _resolve(text: str, cluster: List[Tuple[int, int, Optional[str]]]) -> Tuple[
                 right = chars[i + 1] or ""
             if not left and not right:
                 continue
-            got = restore(left, right, syl)
+            got = restore(left, right, syl, words)
             if got is not None:
                 chars[i] = got
                 changed = True
@@ -173,7 +177,7 @@ def lost_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
         ctx.count("lost_spaces")
     slots = [s for s in _slots(text) if not any(e.start < s[1] and s[0] < e.end for e in edits)]
     for cluster in _clusters(slots):
-        replacement, restored, marked = _resolve(text, cluster)
+        replacement, restored, marked = _resolve(text, cluster, word_set(ctx.tables))
         edits.append(Edit(cluster[0][0], cluster[-1][1], replacement))
         ctx.count("restored", restored)
         ctx.count("marked", marked)

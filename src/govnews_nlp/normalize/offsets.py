@@ -192,9 +192,16 @@ class OffsetMap:
         return self.out_to_src(start)[0], self.out_to_src(end - 1)[1]
 
     def src_span_to_out(self, start: int, end: int) -> Tuple[int, int]:
-        """Output span covering source span ``[start, end)`` (empty if all of it was deleted)."""
+        """Output span covering source span ``[start, end)`` (empty if all of it was deleted).
+
+        An empty source span is a boundary: it maps to the output boundary where source position
+        ``start`` lands (see :meth:`src_boundary_to_out`), never to ``start`` untranslated.
+        """
+        if not 0 <= start <= self.src_len or not 0 <= end <= self.src_len:
+            raise IndexError(f"source span {(start, end)} out of range 0..{self.src_len}")
         if start >= end:
-            return start, start
+            anchor = self.src_boundary_to_out(start)
+            return anchor, anchor
         spans = [self.src_to_out(start), self.src_to_out(end - 1)]
         return spans[0][0], max(spans[1][1], spans[0][0])
 
@@ -204,6 +211,20 @@ class OffsetMap:
         if pos >= self.out_len:
             return self.src_len
         return self.out_to_src(pos)[0]
+
+    def src_boundary_to_out(self, pos: int) -> int:
+        """Output position of the boundary before source character ``pos`` (``out_len`` at the end).
+
+        Inside a deleted stretch that is where the deletion left its gap; inside a rewritten
+        segment, the start of its output.
+        """
+        if pos <= 0:
+            return 0
+        if pos >= self.src_len:
+            return self.out_len
+        if not len(self):
+            return pos
+        return self._lookup(pos, forward=True)[0]
 
     def out_boundary_to_src(self, pos: int) -> int:
         """Source position of the boundary before output character ``pos``."""

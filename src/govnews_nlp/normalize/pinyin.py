@@ -7,6 +7,12 @@ as ``工業(產業)園區``, ``央(國)企`` or ``(GDP)`` do not match a reading
 
 Excerpts cut off mid-gloss end in ``強(qi``: an unclosed parenthesis at the very end of the text
 whose letters begin a reading of the character before it is removed too.
+
+The step runs to a fixed point: removing ``(fā)`` from ``發(fā)(fā)`` puts the second gloss right
+after the character, and a second pass of the whole normalizer would remove it, so the step does
+it now (idempotence is a property of every step, not of the chain by luck). A reading counts when
+it is one of the character's or of its Simplified form's: ``t2s`` runs after this step, and a gloss
+kept beside the Traditional character must not become removable beside the Simplified one.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Optional
 import numpy as np
 
 from .chain import StepContext, StepOutput
-from .offsets import OffsetMap
+from .offsets import OffsetMap, compose
 from .words import fold_syllable, readings
 
 PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜńňǹḿ"
@@ -47,7 +53,12 @@ _TAIL = 1 + 1 + 6  # TRUNCATED before its trailing whitespace: character, parent
 
 @lru_cache(maxsize=65536)
 def _toneless(char: str) -> frozenset:
+    from .script import convert_t2s
+
     forms = {syl for syl, _tone in readings(char)}
+    simplified = convert_t2s(char)
+    if simplified != char and len(simplified) == 1:
+        forms |= {syl for syl, _tone in readings(simplified)}
     return frozenset(forms | {r.replace("v", "u") for r in forms})
 
 
@@ -76,7 +87,31 @@ def is_truncated_gloss_of(char: str, letters: str) -> bool:
     return any(r.startswith(prefix) for r in _toneless(char))
 
 
+_SEAM = re.compile(r"[)）][(（]")
+
+
 def pinyin_step(text: str, ctx: StepContext) -> Optional[StepOutput]:
+    """Delete ``(pinyin)`` glosses until none is left (see the module docstring: fixed point).
+
+    A new gloss can only appear where a removed one touched another parenthesis (``)(``), so the
+    second pass runs only when the first removed something and the input has such a seam.
+    """
+    out = _one_pass(text, ctx)
+    if out is None or not _SEAM.search(text) or not _removable_left(out.text):
+        return out
+    while True:
+        again = _one_pass(out.text, ctx)
+        if again is None:
+            return out
+        out = StepOutput(again.text, compose(out.offset_map, again.offset_map))
+
+
+def _removable_left(text: str) -> bool:
+    """Does ``text`` still hold a gloss to remove? (A scan, without building a pass's map.)"""
+    return any(_VERDICTS[m.group("char") + m.group("syl")] for m in GLOSS.finditer(text))
+
+
+def _one_pass(text: str, ctx: StepContext) -> Optional[StepOutput]:
     """Delete ``(pinyin)`` glosses that are readings of the character before them.
 
     A dirty article has a gloss every dozen characters, so nothing here runs Python code per

@@ -2,11 +2,13 @@
 
 * ``punct``: spinners put a comma before punctuation that was already there: ``,、`` → ``、``,
   ``,。`` → ``。``, ``,,`` → ``,``, ``),、`` → ``)、``. In a run of sentence punctuation every
-  comma goes unless the run is only commas, which become one.
+  comma goes unless the run is only commas, which become one; a repeated ``、`` or ``。`` becomes
+  one (also in Simplified text with no other dirt).
 * ``width``: half-width ``, ? : ; ( ) !`` in Chinese text become full-width; numbers
   (``1,000``), times (``11:51``), URLs (``?id=``), Latin words and formulas (``4+6+N``) keep
   theirs. Option ``keep_width`` switches this off.
-* ``quotes``: ASCII double quotes around Chinese become paired ``“ ”``.
+* ``quotes``: ASCII double quotes paired on one line around Chinese text become ``“ ”`` (never in
+  English or JSON-looking text).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from .offsets import Edit
 
 _RUN = re.compile(r"[,，、。;；!！?？:：]{2,}")
 _COMMAS = ",，"
+#: An enumeration comma or a full stop repeated: never meant, collapsed to one (``、、`` ``。。``).
+_REPEATS = re.compile(r"([、。])\1+")
 # Cheap pre-check: any two in a row. Spelled as two classes, not ``{2}``: a pattern that starts
 # with a class lets the regex engine skip non-candidate characters in C.
 _TWO = re.compile(r"[,，、。;；!！?？:：][,，、。;；!！?？:：]")
@@ -31,9 +35,8 @@ def punct_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     edits: List[Edit] = []
     for m in _RUN.finditer(text):
         run = m.group()
-        if not any(c in _COMMAS for c in run):
-            continue
         kept = "".join(c for c in run if c not in _COMMAS) or run[0]
+        kept = _REPEATS.sub(r"\1", kept)  # 、、 → 、  。。 → 。
         if kept != run:
             edits.append(Edit(m.start(), m.end(), kept))
             ctx.count("collapsed")
@@ -148,23 +151,49 @@ def _paired_parens(text: str) -> dict:
 
 
 # -- quotes -----------------------------------------------------------------------------------
-_QUOTE_LINE = re.compile(r'[^\n"]*"[^\n"]*"')
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_JSON_LINE = re.compile(r'^\s*[\[{].*[\]},]\s*$|"\s*:\s*["\[{0-9tfn-]')
+
+
+def _chinese_inside(inner: str) -> bool:
+    """The quoted text is Chinese: it holds Han characters, at least as many as ASCII words."""
+    han = sum(1 for c in inner if _is_han(c))
+    return han > 0 and han >= len(_ASCII_WORDS.findall(inner))
+
+
+def _outside_is_latin(text: str, pos: int, step: int) -> bool:
+    """The first non-space character from ``pos`` outwards is a Latin letter or digit (English text)."""
+    n = len(text)
+    while 0 <= pos < n and text[pos] in " \t":
+        pos += step
+    return 0 <= pos < n and bool(_ASCII_WORD.match(text[pos]))
 
 
 def quotes_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
-    """ASCII double quotes pairing around or beside Chinese text become ``“ ”`` (pairs within a line)."""
+    """ASCII double quotes paired on one line around Chinese text become ``“ ”``.
+
+    Only when the inside is Chinese (:func:`_chinese_inside`) or a number between Han characters
+    (``坚持"3820"战略``), the words outside the pair are not
+    English (``He said "你好" to me`` keeps its quotes) and the line does not look like JSON
+    (``{"名称": "项目"}``). A line with an odd number of quotes has no reliable pairs and is left.
+    """
     if '"' not in text:
         return None
     edits: List[Edit] = []
     for line_start, line in _lines(text):
-        if '"' not in line:
+        if '"' not in line or _JSON_LINE.search(line):
             continue
         positions = [line_start + i for i, c in enumerate(line) if c == '"']
+        if len(positions) % 2:
+            continue
         for a, b in zip(positions[::2], positions[1::2]):
             inner = text[a + 1:b]
-            before = text[a - 1] if a else ""
-            after = text[b + 1] if b + 1 < len(text) else ""
-            if any(_is_han(c) for c in inner) or (before and _is_han(before)) or (after and _is_han(after)):
+            chinese = _chinese_inside(inner) or (  # a number named in Chinese text: "3820"战略
+                inner.strip() != "" and not _LATIN.search(inner) and a > 0 and b + 1 < len(text)
+                and _is_han(text[a - 1]) and _is_han(text[b + 1]))
+            if chinese and not _outside_is_latin(text, a - 1, -1) and not _outside_is_latin(text, b + 1, 1):
                 edits.append(Edit(a, a + 1, "“"))
                 edits.append(Edit(b, b + 1, "”"))
                 ctx.count("paired")

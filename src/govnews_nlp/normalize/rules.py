@@ -1,5 +1,6 @@
 """The normalizer's rule tables (``patterns/junk.jsonl``, ``credits.jsonl``, ``surnames.jsonl``,
-``script_words.jsonl``): their pydantic schemas and cached loaders.
+``script_words.jsonl``): their pydantic schemas and cached loaders, one cache entry per
+:class:`~.tables.Tables` (``None``: the packaged ones).
 
 Lists that grow with experience (junk phrases, credit labels, surnames, extra words) are data, so
 they can be reviewed and extended without touching code. Every entry has an ``id`` (a report can
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
-from typing import List, Literal, Optional, Tuple
+from typing import TYPE_CHECKING, List, Literal, Optional, Tuple
 
 from pydantic import field_validator
 
-from ..lexicon import Rule, default_patterns_dir, load_rules
+from ..lexicon import Rule, parse_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .tables import Tables
 
 
 class JunkRule(Rule):
@@ -68,26 +71,29 @@ class WordRule(Rule):
     word: str
 
 
-def _path(name: str, patterns_dir: Optional[Path]) -> Path:
-    return Path(patterns_dir or default_patterns_dir()) / f"{name}.jsonl"
+def _load(tables: Optional[Tables], name: str, model):
+    from .tables import resolve
+
+    tables = resolve(tables)
+    return parse_lines(tables.read(f"{name}.jsonl").splitlines(), model, tables.source(f"{name}.jsonl"))
 
 
 @lru_cache(maxsize=8)
-def junk_rules(patterns_dir: Optional[Path] = None) -> Tuple[JunkRule, ...]:
-    return tuple(load_rules(_path("junk", patterns_dir), JunkRule))
+def junk_rules(tables: Optional[Tables] = None) -> Tuple[JunkRule, ...]:
+    return tuple(_load(tables, "junk", JunkRule))
 
 
 @lru_cache(maxsize=8)
-def credit_rules(patterns_dir: Optional[Path] = None) -> Tuple[CreditRule, ...]:
-    return tuple(load_rules(_path("credits", patterns_dir), CreditRule))
+def credit_rules(tables: Optional[Tables] = None) -> Tuple[CreditRule, ...]:
+    return tuple(_load(tables, "credits", CreditRule))
 
 
 @lru_cache(maxsize=8)
-def surnames(patterns_dir: Optional[Path] = None) -> Tuple[frozenset, Tuple[str, ...]]:
+def surnames(tables: Optional[Tables] = None) -> Tuple[frozenset, Tuple[str, ...]]:
     """(single-character surnames, compound surnames)."""
     single: set = set()
     compound: List[str] = []
-    for rule in load_rules(_path("surnames", patterns_dir), SurnameRule):
+    for rule in _load(tables, "surnames", SurnameRule):
         if len(rule.chars) == 2 and rule.id.startswith("compound"):
             compound.append(rule.chars)
         else:
@@ -96,5 +102,5 @@ def surnames(patterns_dir: Optional[Path] = None) -> Tuple[frozenset, Tuple[str,
 
 
 @lru_cache(maxsize=8)
-def extra_words(patterns_dir: Optional[Path] = None) -> frozenset:
-    return frozenset(r.word for r in load_rules(_path("script_words", patterns_dir), WordRule))
+def extra_words(tables: Optional[Tables] = None) -> frozenset:
+    return frozenset(r.word for r in _load(tables, "script_words", WordRule))

@@ -144,7 +144,7 @@ def script_words_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """
     if not _FIXABLE.search(text):
         return None
-    words = word_set()
+    words = word_set(ctx.tables)
     edits: List[Edit] = []
     for m in _FIXABLE.finditer(text):
         pos, old = m.start(), m.group()

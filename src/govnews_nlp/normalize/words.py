@@ -12,12 +12,15 @@ Everything is loaded on first use only: clean text never pays for it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
-from typing import Dict, FrozenSet, Optional, Set, Tuple
+from typing import TYPE_CHECKING, Dict, FrozenSet, Optional, Set, Tuple
 
 from .rules import extra_words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .tables import Tables
 
 _TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 
@@ -97,24 +100,39 @@ def chars_for(syllable: str) -> FrozenSet[str]:
 WORDS_FILE = "words.txt"
 
 
-def shipped_words(patterns_dir: Optional[Path] = None) -> Set[str]:
-    """``patterns/words.txt``: one word per line, ``#`` lines are its source note."""
-    from ..lexicon import default_patterns_dir
+def shipped_words(tables: Optional[Tables] = None) -> Set[str]:
+    """``words.txt``: one Han word per line, ``#`` lines are its source note; anything else
+    fails with file:line."""
+    from ..lexicon import LexiconError
+    from .tables import resolve
 
-    path = Path(patterns_dir or default_patterns_dir()) / WORDS_FILE
-    with path.open(encoding="utf-8") as fh:
-        words = set(fh.read().split("\n"))
-    return {w for w in words if w and not w.startswith("#")}
+    tables = resolve(tables)
+    lines = tables.read(WORDS_FILE).split("\n")
+    words = {w for w in lines if w and not w.startswith("#")}
+    bad = [w for w in words if not _WORD_LINE.fullmatch(w)]
+    if bad:
+        lineno = lines.index(bad[0]) + 1
+        raise LexiconError(f"{tables.source(WORDS_FILE)}:{lineno}: not a word of Han characters: {bad[0]!r}")
+    return words
 
 
-@lru_cache(maxsize=1)
-def word_set() -> FrozenSet[str]:
-    """The Simplified word list (see the module docstring for its sources)."""
+_WORD_LINE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+
+
+def word_set(tables: Optional[Tables] = None) -> FrozenSet[str]:
+    """The Simplified word list (see the module docstring for its sources) of ``tables``."""
+    from .tables import resolve
+
+    return _word_set(resolve(tables))
+
+
+@lru_cache(maxsize=8)
+def _word_set(tables: Tables) -> FrozenSet[str]:
     from pypinyin.phrases_dict import phrases_dict
 
-    words = shipped_words()
+    words = shipped_words(tables)
     words.update(w for w in phrases_dict if len(w) > 1)
-    words.update(extra_words())
+    words.update(extra_words(tables))
     return frozenset(words)
 
 

@@ -17,7 +17,7 @@ from spacy.language import Language
 COMPONENTS: Sequence[str] = ("govnews_officials", "govnews_capacity", "govnews_slogans", "govnews_entities")
 #: The entity step, last: merges the other components' span groups into ``doc.ents``.
 ENTITIES = "govnews_entities"
-#: The components that hold rule tables (``patterns_dir`` applies to them).
+#: The components that hold rule tables (``patterns_dir`` applies to them and to the normalizer).
 RULE_COMPONENTS: Sequence[str] = ("govnews_officials", "govnews_capacity", "govnews_slogans")
 
 #: Longest article accepted by :func:`load` (characters). Scraped pages of 10 MB (≈3.5 M Chinese
@@ -79,7 +79,8 @@ def load(
             raise ValueError(f"component factory {name!r} is not registered: is govnews-nlp installed?")
         nlp.add_pipe(name, config=(component_config or {}).get(name, {}))
     init_cfg: Dict[str, Any] = {"tokenizer": {"pkuseg_model": pkuseg_model}}
-    if patterns_dir:
+    if patterns_dir:  # the normalizer's tables and the components' rules from one folder
+        init_cfg["tokenizer"]["patterns_dir"] = patterns_dir
         init_cfg["components"] = {name: {"patterns_dir": patterns_dir} for name in wanted if name in RULE_COMPONENTS}
     nlp.config["initialize"]["tokenizer"] = init_cfg["tokenizer"]
     if "components" in init_cfg:

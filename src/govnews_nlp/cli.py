@@ -275,6 +275,15 @@ def download_pkuseg_cmd(
     typer.echo(f"pkuseg model ready in {path}")
 
 
+def _register_subcommands() -> None:
+    from .training.cli import register as register_training
+
+    register_training(app)
+
+
+_register_subcommands()
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     try:
         app(args=argv, prog_name="govnews-nlp")

@@ -73,7 +73,12 @@ def extract(
     batch_size: Optional[int] = typer.Option(
         None, "--batch-size", help="Articles per chunk sent to a worker (default 32)."),
     scheduler: Optional[str] = typer.Option(
-        None, "--scheduler", help="Run on a Dask cluster: scheduler address, e.g. tcp://host:8786."),
+        None, "--scheduler", help="Run on a Dask cluster: scheduler address, e.g. tls://host:8786 (docs/cluster.md)."),
+    tls_ca_file: Optional[Path] = typer.Option(None, "--tls-ca-file", help="Dask TLS: the cluster's CA certificate."),
+    tls_cert: Optional[Path] = typer.Option(None, "--tls-cert", help="Dask TLS: this client's certificate."),
+    tls_key: Optional[Path] = typer.Option(None, "--tls-key", help="Dask TLS: the key of --tls-cert."),
+    security: Optional[Path] = typer.Option(
+        None, "--security", help="Dask TLS: YAML/JSON naming tls_ca_file, tls_client_cert, tls_client_key."),
     resume: bool = typer.Option(False, "--resume", help="Keep the records already in OUTPUT; skip their ids."),
     id_column: str = typer.Option("id", "--id-column", help="Id field of JSONL/CSV/Parquet input."),
     text_column: str = typer.Option("text", "--text-column", help="Text field of JSONL/CSV/Parquet input."),
@@ -122,9 +127,15 @@ def extract(
         with stop.installed():
             nlp = None
             if scheduler:
-                from .distributed import connect
+                from .distributed import connect, insecure_warning, make_security
 
-                client = connect(scheduler)
+                sec = make_security(tls_ca_file, tls_cert, tls_key, security)
+                warning = None if sec else insecure_warning(scheduler)
+                if warning:
+                    _err(warning)
+                client = connect(scheduler, sec)
+            elif tls_ca_file or tls_cert or tls_key or security:
+                raise ValueError("--tls-ca-file/--tls-cert/--tls-key/--security are for --scheduler tls://...")
             else:  # load here (forked workers inherit it), so that articles/s measures the extraction
                 from .pipeline import load
 

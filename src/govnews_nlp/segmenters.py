@@ -3,9 +3,11 @@
 ``char`` and ``jieba`` need nothing beyond their package. pkuseg needs a model: spaCy's own
 pkuseg models cannot be downloaded here, but the sdist of ``pkuseg==0.0.25`` on the package
 index carries the mixed-domain model (``pkuseg/models/default/features.pkl`` + ``weights.npz``).
-``govnews-nlp download pkuseg`` fetches that sdist with pip, converts ``features.pkl`` once to
+``govnews-nlp download pkuseg`` fetches that sdist as bytes pinned by sha256 (never through pip,
+which would run its ``setup.py``), converts ``features.pkl`` once with a restricted unpickler to
 ``features.msgpack`` (the format ``spacy_pkuseg`` reads first, no pickle at load time) and keeps
-both files in the user cache.
+both files in the user cache with their checksums, verified whenever a pipeline loads them
+(:mod:`govnews_nlp.pkuseg_model`).
 
 The pkuseg model is © Peking University, released under the MIT license with the pkuseg
 toolkit (Luo et al., 2019, "PKUSEG: A Toolkit for Multi-Domain Chinese Word Segmentation");
@@ -15,16 +17,9 @@ see docs/segmenters.md.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import tarfile
-import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
-
-PKUSEG_SDIST = "pkuseg==0.0.25"
-PKUSEG_MEMBER_DIR = "pkuseg/models/default/"
+from typing import Optional
 
 
 class Segmenter(str, Enum):
@@ -73,60 +68,28 @@ def require_pkuseg_model(path: Optional[str] = None) -> str:
             "pip install 'govnews-nlp[pkuseg]'), or pass pkuseg_model=PATH to a folder holding "
             "features.msgpack and weights.npz."
         )
+    from .pkuseg_model import verify_model
+
+    verify_model(p, required=path is None)  # a folder of your own is checked when it has checksums.json
     return str(p)
 
 
-def download_pkuseg(target: Optional[Path] = None, *, force: bool = False, quiet: bool = False) -> Path:
-    """Fetch the pkuseg mixed-domain model through pip and store it pickle-free in ``target``."""
+def download_pkuseg(target: Optional[Path] = None, *, force: bool = False, quiet: bool = False,
+                   source: Optional[str] = None) -> Path:
+    """Fetch the pinned pkuseg sdist, check its sha256 and store the model pickle-free in ``target``.
+
+    Nothing from the archive runs (no pip, no ``setup.py``); see :mod:`govnews_nlp.pkuseg_model`.
+    A present model is kept unless ``force`` or it fails its checksums. ``source``: a local copy or
+    mirror URL of the same file (default ``$GOVNEWS_NLP_PKUSEG_SDIST``, else PyPI). ``quiet`` is
+    accepted for compatibility; nothing is printed.
+    """
+    from .pkuseg_model import ModelIntegrityError, download, verify_model
+
     target = target or pkuseg_model_dir()
     if pkuseg_model_available(target) and not force:
-        return target
-    with tempfile.TemporaryDirectory() as tmp:
-        cmd: List[str] = [
-            sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-            "--no-build-isolation", PKUSEG_SDIST, "-d", tmp,
-        ]
-        if quiet:
-            cmd.append("-q")
-        proc = subprocess.run(cmd, capture_output=quiet, text=True)
-        if proc.returncode != 0:
-            detail = (proc.stderr or "")[-2000:] if quiet else ""
-            raise RuntimeError(
-                f"pip could not download {PKUSEG_SDIST} (exit {proc.returncode}). It needs the "
-                f"'wheel' and 'setuptools' packages: pip install 'govnews-nlp[pkuseg]'.\n{detail}"
-            )
-        sdists = list(Path(tmp).glob("pkuseg-*.tar.gz"))
-        if not sdists:
-            raise RuntimeError(f"pip reported success but no pkuseg sdist is in {tmp}")
-        _extract_model(sdists[0], target)
-    return target
-
-
-def _extract_model(sdist: Path, target: Path) -> None:
-    import pickle
-
-    import numpy as np
-    import srsly
-
-    target.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(sdist, "r:gz") as tar:
-        members = {m.name.split("/", 1)[1]: m for m in tar.getmembers() if "/" in m.name}
-        feats = members.get(PKUSEG_MEMBER_DIR + "features.pkl")
-        weights = members.get(PKUSEG_MEMBER_DIR + "weights.npz")
-        if feats is None or weights is None:
-            raise RuntimeError(f"{sdist.name} does not hold {PKUSEG_MEMBER_DIR}features.pkl and weights.npz")
-        # The one pickle we ever read: shipped by the registry package itself, converted once.
-        data = pickle.load(tar.extractfile(feats))
-        features = {
-            "unigram": sorted(data["unigram"]),
-            "bigram": sorted(data["bigram"]),
-            "feature_to_idx": data["feature_to_idx"],
-            "tag_to_idx": data["tag_to_idx"],
-        }
-        tmp_feats = target / "features.msgpack.tmp"
-        srsly.write_msgpack(tmp_feats, features)
-        npz = np.load(tar.extractfile(weights))
-        tmp_weights = target / "weights.tmp.npz"
-        np.savez(tmp_weights, sizes=npz["sizes"], w=npz["w"])
-    os.replace(tmp_feats, target / "features.msgpack")
-    os.replace(tmp_weights, target / "weights.npz")
+        try:
+            verify_model(target)
+            return target
+        except ModelIntegrityError:
+            pass  # a stale or altered cache: fetch it again
+    return download(target, source)

@@ -55,9 +55,31 @@ def create_normalizing_tokenizer(
     """Registered factory: ``@tokenizers = "govnews_nlp.NormalizingTokenizer.v1"``."""
 
     def tokenizer_factory(nlp: Language) -> NormalizingTokenizer:
+        declare_requirement(nlp, segmenter)
         return NormalizingTokenizer(nlp.vocab, segmenter=segmenter, disable=disable, keep_width=keep_width)
 
     return tokenizer_factory
+
+
+#: the extra of govnews-nlp each segmenter needs (``char`` needs none)
+SEGMENTER_EXTRAS = {"jieba": "jieba", "pkuseg": "pkuseg"}
+
+
+def declare_requirement(nlp: Language, segmenter: str) -> None:
+    """Put ``govnews-nlp[EXTRA]>=X.Y.Z,<X.Y+1.0`` into ``nlp.meta["requirements"]``.
+
+    ``spacy package`` copies a pipeline's meta requirements into the package it builds (and adds
+    no second one for a distribution already named there), so a packaged pipeline installs the
+    library and, for jieba or pkuseg, the segmenter it needs: without it, ``spacy.load`` of the
+    installed package fails with E893 (``govnews_nlp.NormalizingTokenizer.v1`` unknown).
+    """
+    from .about import __version__
+
+    major, minor = (int(x) for x in __version__.split(".")[:2])
+    extra = SEGMENTER_EXTRAS.get(segmenter)
+    req = f"govnews-nlp{f'[{extra}]' if extra else ''}>={__version__},<{major}.{minor + 1}.0"
+    reqs = [r for r in nlp.meta.get("requirements", []) if not r.startswith("govnews-nlp")]
+    nlp.meta["requirements"] = [*reqs, req]
 
 
 def words_and_spaces(words: List[str], text: str) -> Tuple[List[str], List[bool]]:

@@ -61,17 +61,29 @@ class RuleComponent:
         self._compiled = True
 
     def ensure_ready(self) -> None:
-        """A component added with ``nlp.add_pipe`` and used before ``nlp.initialize()`` has no rules:
-        it loads the packaged ones, and says so once (a ``patterns_dir`` meant for ``initialize``
-        would otherwise be ignored without a word)."""
-        if not self._compiled:
-            warnings.warn(
-                f"{self.name} was used before nlp.initialize(): using the packaged rules. Call "
-                "nlp.initialize() (with [initialize.components] settings, if any) before the first text.",
-                UserWarning,
-                stacklevel=3,
-            )
-            self.load_tables()
+        """A component used before ``nlp.initialize()`` has no rules yet. It loads them then, and
+        says so once: from the ``[initialize.components.NAME]`` settings of the pipeline's config
+        when there are any (``spacy train`` skips ``initialize`` for frozen components, and their
+        settings must not be ignored without a word), else the packaged rules."""
+        if self._compiled:
+            return
+        settings = self._initialize_settings()
+        where = f"the patterns_dir {settings['patterns_dir']!r} of [initialize.components.{self.name}]" \
+            if settings.get("patterns_dir") else "the packaged rules"
+        warnings.warn(
+            f"{self.name} was used before its initialize() ran (a frozen component in spacy train, or "
+            f"nlp.initialize() not called): using {where}.",
+            UserWarning,
+            stacklevel=3,
+        )
+        self.load_tables(settings.get("patterns_dir"))
+
+    def _initialize_settings(self) -> Dict[str, Any]:
+        try:
+            section = self.nlp.config["initialize"]["components"].get(self.name) or {}
+        except (AttributeError, KeyError, TypeError):
+            return {}
+        return dict(section)
 
     def compile(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -12,6 +12,7 @@ into ``doc.ents``, so there is one place to decide what wins where spans overlap
   longer span);
 * ``existing``: what to do with entities already on the Doc (a trained ``ner``, an
   ``entity_ruler``): ``"keep"`` (default: they stay; ours fill only the tokens they leave free),
+  ``"fill"`` (the other way round: ours first, theirs where ours leave the tokens free),
   ``"merge"`` (they compete with ours under the same rule) or ``"replace"`` (ours only).
 
 The result is deterministic: ties of the same label and length go to the earlier span.
@@ -27,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import registry
 
-EXISTING_POLICIES = ("keep", "merge", "replace")
+EXISTING_POLICIES = ("keep", "fill", "merge", "replace")
 OVERLAP_POLICIES = ("longest", "priority")
 
 DEFAULT_CONFIG: Dict[str, Any] = {
@@ -106,6 +107,11 @@ class EntityMerger:
             if end > start and 1 not in taken[start:end]:
                 taken[start:end] = b"\x01" * (end - start)
                 chosen.append((start, end, label))
+        if self.existing == "fill":
+            for e in old:
+                if 1 not in taken[e.start:e.end]:
+                    taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+                    chosen.append((e.start, e.end, e.label_))
         chosen.sort()
         return [Span(doc, s, e, label=label) for s, e, label in chosen]
 

@@ -73,10 +73,12 @@ def training_config(
     for p in trained:
         key = TRAINED_SCORE[p]
         weights.update({key: 1.0 / len(trained), key[:-1] + "p": 0.0, key[:-1] + "r": 0.0})
+    # the rules' F per group is printed at every checkpoint (weight 0: it does not choose model-best);
+    # None hides P and R, which would make the table unreadable
     for key in ("people", "titles", "capacities", "investments", "projects", "slogans"):
-        weights.update({f"spans_{key}_f": 0.0, f"spans_{key}_p": 0.0, f"spans_{key}_r": 0.0})
+        weights.update({f"spans_{key}_f": 0.0, f"spans_{key}_p": None, f"spans_{key}_r": None})
     if merge_entities:
-        weights.update({"govnews_ents_f": 0.0, "govnews_ents_p": 0.0, "govnews_ents_r": 0.0})
+        weights.update({"govnews_ents_f": 0.0, "govnews_ents_p": None, "govnews_ents_r": None})
     cfg["training"]["score_weights"] = weights
     return Config(cfg)
 

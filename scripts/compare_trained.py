@@ -58,7 +58,7 @@ def main() -> int:
     gold = list(DocBin().from_disk(args.gold).get_docs(rules.vocab))
     results = {"rules": score(rules, gold), "ner": score(trained, gold), "ner, rules fill": score(keep, gold),
                "rules, ner fills": score(fill, gold)}
-    labels = sorted({lab for res in results.values() for lab in res} - {"ALL"}) + ["ALL"]
+    labels = [*sorted({lab for res in results.values() for lab in res} - {"ALL"}), "ALL"]
     print(f"{'label':12}" + "".join(f"{name:>24}" for name in results))
     print(f"{'':12}" + "".join(f"{'P     R     F':>24}" for _ in results))
     for lab in labels:

@@ -7,12 +7,10 @@ import os
 import subprocess
 import sys
 import venv
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.tokens import DocBin
 
 import govnews_nlp
 from govnews_nlp.training.annotations import AnnotationError, read_annotations
@@ -85,7 +83,8 @@ def test_records_become_span_groups_and_entities(tok_nlp):
     assert "罗清宇" in names
     for doc, rec in zip(docs, _seed_records()):
         assert {s.text for s in doc.spans["projects"]} <= {p["text"] for p in rec["projects"]}
-        assert all(e.label_ in {"PERSON", "JOURNALIST", "PROJECT", "CAPACITY", "INVESTMENT", "SLOGAN"} for e in doc.ents)
+        labels = {"PERSON", "JOURNALIST", "PROJECT", "CAPACITY", "INVESTMENT", "SLOGAN"}
+        assert all(e.label_ in labels for e in doc.ents)
         ents = [(e.start, e.end) for e in doc.ents]
         assert all(a[1] <= b[0] for a, b in zip(ents, ents[1:])), "entities never overlap"
 
@@ -130,7 +129,7 @@ def test_label_studio_export(tmp_path, tok_nlp):
         {"type": "labels", "value": {"start": s, "end": e, "labels": ["PROJECT"]}}]}]}]
     path = tmp_path / "export.json"
     path.write_text(json.dumps(task, ensure_ascii=False), encoding="utf-8")
-    docs, report = docs_from_raw_annotations(tok_nlp, read_annotations(path))
+    docs, _ = docs_from_raw_annotations(tok_nlp, read_annotations(path))
     assert [(sp.text, sp.label_) for sp in docs[0].spans["sc"]] == [("产业园区", "PROJECT")]
 
 
@@ -141,7 +140,8 @@ def test_spans_that_cannot_be_aligned_are_listed_with_a_reason(tok_nlp):
     ex = RawExample("x", RAW, [(gloss, gloss + 5, "JUNK"), _spans_on_raw("鞠振", "PERSON")])
     docs, report = docs_from_raw_annotations(tok_nlp, [ex])
     assert [s.text for s in docs[0].spans["sc"]] == ["鞠振"]
-    assert [(u.text, u.reason.split(" (")[0]) for u in report.unaligned] == [("(shū)", "removed by the normalizer")]
+    reasons = [(u.text, u.reason.split(" (")[0]) for u in report.unaligned]
+    assert reasons == [("(shū)", "removed by the normalizer")]
 
 
 @pytest.mark.parametrize("content,error", [
@@ -249,6 +249,7 @@ def test_spacy_package_installs_in_a_fresh_venv_and_loads(trained, tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     inst = _run(str(py), "-m", "pip", "install", "-q", "--find-links", str(dist), str(wheel), env=env)
     assert inst.returncode == 0, inst.stdout[-2000:] + inst.stderr[-2000:]
-    probe = "import spacy; nlp = spacy.load('zh_govnews_test'); print([e.label_ for e in nlp('市委書(shū)記王大海調(diào)研').ents] or 'ok')"
+    probe = ("import spacy; nlp = spacy.load('zh_govnews_test');"
+             "print([e.label_ for e in nlp('市委書(shū)記王大海調(diào)研').ents] or 'ok')")
     res = _run(str(py), "-c", probe, env=env, cwd=str(tmp_path))
     assert res.returncode == 0, res.stderr[-3000:]

@@ -54,7 +54,8 @@ def _looks_like_records(path: Path) -> bool:
 
 
 def convert_cmd(
-    inputs: List[Path] = typer.Argument(..., help="Records JSONL (with --texts), annotation files, or articles (--silver)."),
+    inputs: List[Path] = typer.Argument(
+        ..., help="Records JSONL (with --texts), annotation files, or articles (--silver)."),
     output: Path = typer.Option(..., "--output", "-o", help="The .spacy file to write (train set)."),
     texts: Optional[Path] = typer.Option(None, "--texts", help="Folder of raw articles ID.txt (for records)."),
     fmt: str = typer.Option("auto", "--format", "-f", help=" | ".join(CONVERT_FORMATS)),

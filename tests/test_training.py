@@ -159,8 +159,8 @@ def test_malformed_annotation_files_name_file_and_line(tmp_path, content, error)
 
 
 # property: dirty Traditional text with pinyin, random raw spans ---------------------------------------------
-PIECES = ["產(chǎn)", "業(yè)", "園", "區(qū)", "市", "長(zhǎng)", "調(diào)研", "項(xiàng)目", "，", ",,", " ", "\n", "書記", "，。",
-          "鞠振", "2023年", "(完)", "“四為四高”", "?"]
+PIECES = ["產(chǎn)", "業(yè)", "園", "區(qū)", "市", "長(zhǎng)", "調(diào)研", "項(xiàng)目", "，", ",,", " ", "\n",
+          "書記", "，。", "鞠振", "2023年", "(完)", "“四為四高”", "?"]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -29,8 +29,9 @@ marked ``unquoted``; unquoted parallel formulas are deliberately not slogans.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from .rules import CJK, NOT_BEFORE_CANON, NOT_BEFORE_NUMBERED, NUMERALS, CompiledSlogans
 
@@ -400,19 +401,49 @@ def find_issuer(before: str, rules: CompiledSlogans, max_gap: int = 6) -> Option
 # -- unquoted formulas -------------------------------------------------------------------------------
 
 
+class _Marks:
+    """Which characters of a text lie in a quotation or in a hit already taken, so that each check
+    costs the length of the candidate (the pairwise ``any(...)`` over all quotations and hits grew
+    with their product on long articles). ``owner`` holds, per character, 1 + the index of the
+    last hit written over it, which tells containment in one hit apart from a cover by two."""
+
+    def __init__(self, n: int, quoted: Sequence[Tuple[int, int]]) -> None:
+        self.quoted = bytearray(n)
+        for qs, qe in quoted:
+            self.quoted[qs:qe] = b"\x01" * (qe - qs)
+        self.owner = array("l", bytes(8 * n)) if n else array("l")
+        self.count = 0
+
+    def in_quote(self, s: int, e: int) -> bool:
+        return 1 in self.quoted[s:e]
+
+    def overlaps_hit(self, s: int, e: int) -> bool:
+        return any(self.owner[s:e])
+
+    def inside_hit(self, s: int, e: int) -> bool:
+        first = self.owner[s]
+        return first != 0 and self.owner[s:e].count(first) == e - s
+
+    def add(self, hit: "SloganHit") -> None:
+        self.count += 1
+        self.owner[hit.start:hit.end] = array("l", [self.count]) * (hit.end - hit.start)
+
+
 def scan_unquoted(text: str, rules: CompiledSlogans, quoted: List[Tuple[int, int]]) -> List[SloganHit]:
     """Numbered formulas and canon entries printed without quotation marks."""
     hits: List[SloganHit] = []
+    marks = _Marks(len(text), quoted)
 
-    def inside_quote(s: int, e: int) -> bool:
-        return any(qs < e and s < qe for qs, qe in quoted)
+    def take(hit: SloganHit) -> None:
+        hits.append(hit)
+        marks.add(hit)
 
     if rules.canon_unquoted_re is not None:
         for m in rules.canon_unquoted_re.finditer(text):
             if m.start() and text[m.start() - 1] in NOT_BEFORE_CANON:
                 continue
-            if not inside_quote(m.start(), m.end()):
-                hits.append(_unquoted_hit(text, m.start(), m.end(), "canon", "canon", rules))
+            if not marks.in_quote(m.start(), m.end()):
+                take(_unquoted_hit(text, m.start(), m.end(), "canon", "canon", rules))
     if rules.unquoted_numbered_re is not None:
         found = list(rules.unquoted_numbered_re.finditer(text))
         if rules.digit_code_re is not None and "+" in text:
@@ -424,29 +455,29 @@ def scan_unquoted(text: str, rules: CompiledSlogans, quoted: List[Tuple[int, int
             s, e = m.start(), m.end()
             if s and text[s - 1] in NOT_BEFORE_NUMBERED:
                 continue
-            if inside_quote(s, e) or any(h.start <= s and e <= h.end for h in hits):
+            if marks.in_quote(s, e) or marks.inside_hit(s, e):
                 continue
             formula = m.group(0)
             kind = "campaign" if formula[1:2] == "年" else "numbered"
             full = _full_name(text, s, rules)
             if full is not None:
-                hits.append(_unquoted_hit(text, full, e, "campaign", "full-name", rules))
+                take(_unquoted_hit(text, full, e, "campaign", "full-name", rules))
             else:
-                hits.append(_unquoted_hit(text, s, e, kind, "unquoted-numbered", rules))
+                take(_unquoted_hit(text, s, e, kind, "unquoted-numbered", rules))
     if rules.unquoted_chain_re is not None:
         for m in rules.unquoted_chain_re.finditer(text):
             s, e = m.span(1)
             formula = m.group(1)
-            if formula in rules.idioms or inside_quote(s, e) or any(h.start < e and s < h.end for h in hits):
+            if formula in rules.idioms or marks.in_quote(s, e) or marks.overlaps_hit(s, e):
                 continue
-            hits.append(_unquoted_hit(text, s, e, "numbered", "unquoted-chain", rules))
+            take(_unquoted_hit(text, s, e, "numbered", "unquoted-chain", rules))
     if rules.verb_numbered_re is not None:
         for m in rules.verb_numbered_re.finditer(text):
             s, e = m.span(1)
-            if inside_quote(s, e) or any(h.start < e and s < h.end for h in hits):
+            if marks.in_quote(s, e) or marks.overlaps_hit(s, e):
                 continue
             if _numbered_abbreviation(m.group(1), rules):
-                hits.append(_unquoted_hit(text, s, e, "numbered", "verb-numbered", rules))
+                take(_unquoted_hit(text, s, e, "numbered", "verb-numbered", rules))
     return hits
 
 

@@ -424,7 +424,7 @@ class _Marks:
         first = self.owner[s]
         return first != 0 and self.owner[s:e].count(first) == e - s
 
-    def add(self, hit: "SloganHit") -> None:
+    def add(self, hit: SloganHit) -> None:
         self.count += 1
         self.owner[hit.start:hit.end] = array("l", [self.count]) * (hit.end - hit.start)
 

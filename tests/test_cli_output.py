@@ -139,3 +139,15 @@ def test_writer_escapes_what_utf8_cannot_hold(tmp_path):
     with RecordWriter(out) as w:
         w.write({"id": "x\udfff", "people": []})
     assert list(read_records(out)) == [{"id": "x\udfff", "people": []}]
+
+
+def test_the_max_chars_default_is_what_the_docs_and_help_say():
+    import re
+
+    from govnews_nlp.pipeline import MAX_LENGTH
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    [said] = re.findall(r"`--max-chars` defaults to the pipeline's `max_length`, ([\d,]+) characters", docs)
+    help_text = run(["extract", "--help"]).stdout
+    assert int(said.replace(",", "")) == MAX_LENGTH
+    assert f"{MAX_LENGTH:,}" in help_text.replace("\n", " ").replace("│", "")

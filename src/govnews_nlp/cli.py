@@ -21,52 +21,129 @@ def _err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"govnews-nlp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Clean text and structured facts from Chinese local-government news."""
+
+
+INDEX_NAME = "index.jsonl"
+
+
 @app.command()
 def normalize(
-    inputs: List[Path] = typer.Argument(..., help="Files, folders (all *.txt below) or JSONL of {id, text}."),
-    output_dir: Path = typer.Option(..., "--output-dir", "-o", help="Writes DIR/<id>.txt per article."),
+    inputs: List[Path] = typer.Argument(
+        ..., readable=False, help="Files, folders (all *.txt below) or JSONL of {id, text}."),
+    output_dir: Path = typer.Option(
+        ..., "--output-dir", "-o", help="Writes DIR/<file name of the id>.txt per article and DIR/index.jsonl."),
     disable: List[str] = typer.Option([], "--disable", help="Normalizer step to skip (repeatable)."),
     keep_width: bool = typer.Option(False, "--keep-width", help="Keep half-width punctuation."),
     report: Optional[Path] = typer.Option(None, "--report", help="Also write a JSONL report per article."),
 ) -> None:
-    """Write the normalized (clean Simplified) text of each article."""
-    from .inputs import iter_articles
-    from .normalize import normalize as run_normalize
+    """Write the normalized (clean Simplified) text of each article.
 
-    output_dir.mkdir(parents=True, exist_ok=True)
-    failures = done = 0
-    report_fh = report.open("w", encoding="utf-8") if report else None
+    File names come from the ids, made safe (docs/cli.md: letters and digits kept, anything else
+    percent-encoded, a repeated name numbered), so no id can write outside DIR. DIR/index.jsonl has
+    one line per input article, in input order: its id, file, status ("ok" or "error") and error.
+    An article that fails is listed there and on stderr; every other article is still written.
+    """
+    from collections import Counter
+
+    from .filenames import FileNamer
+    from .inputs import DuplicateIds, iter_articles
+    from .normalize import normalize as run_normalize
+    from .outputs import json_line
+    from .progress import failure_kind
+
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        index_fh = (output_dir / INDEX_NAME).open("w", encoding="utf-8", buffering=1)
+        report_fh = report.open("w", encoding="utf-8", buffering=1) if report else None
+    except OSError as err:
+        _err(f"error: {err}")
+        raise typer.Exit(code=2) from None
+    namer = FileNamer(output_dir)
+    dupes = DuplicateIds()
+    kinds: Counter = Counter()
+    done = 0
     try:
         for art in iter_articles(inputs):
-            if art.error:
-                failures += 1
-                _err(f"error: {art.error}")
-                continue
+            entry = {"id": art.id, "file": None, "status": "ok", "source": art.source, "error": None}
             try:
+                if dupes.seen(art.id):
+                    _err(f"warning: duplicate id {art.id!r} ({art.source}): kept, under its own file name")
+                if art.error:
+                    raise _ArticleError(art.error)
                 norm = run_normalize(art.text, disable=disable, options={"keep_width": keep_width})
-            except Exception as err:
-                failures += 1
-                _err(f"error: {art.source}: {type(err).__name__}: {err}")
-                continue
-            out = output_dir / f"{art.id}.txt"
-            out.write_text(norm.text, encoding="utf-8")
-            done += 1
-            if report_fh:
-                entry = {"id": art.id, "source": art.source, **norm.report.to_dict(), "encoding": art.encoding}
-                report_fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                data = _encode_text(norm.text)
+                out = namer.path(art.id)
+                _write_atomic(out, data)
+                entry["file"] = out.name
+                done += 1
+                if report_fh:
+                    line = {"id": art.id, "source": art.source, **norm.report.to_dict(), "encoding": art.encoding}
+                    report_fh.write(json_line(line))
+            except Exception as err:  # one bad article is one error entry: the run goes on
+                msg = str(err) if isinstance(err, _ArticleError) else f"{type(err).__name__}: {err}"
+                entry.update(status="error", error=msg, file=None)
+                kinds[failure_kind(msg, art.source)] += 1
+                _err(f"error: {art.id}: {msg}")
+            index_fh.write(json_line(entry))
     finally:
+        index_fh.close()
         if report_fh:
             report_fh.close()
-    _err(f"normalized {done} article(s) into {output_dir}" + (f", {failures} failed" if failures else ""))
-    if failures:
+    failures = sum(kinds.values())
+    _err(f"normalized {done} article(s) into {output_dir}" + (f", {failures} failed" if failures else "")
+         + f"; index: {output_dir / INDEX_NAME}")
+    if dupes.repeated:
+        _err(f"duplicate ids: {dupes.repeated} article(s) repeat an earlier id (each has its own file)")
+    if kinds:
+        _err("failures by kind: " + "; ".join(f"{k} ×{n}" for k, n in kinds.most_common()))
         raise typer.Exit(code=1)
+
+
+class _ArticleError(Exception):
+    """An article that came in with an error (unreadable, undecodable, no text)."""
+
+
+def _encode_text(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise _ArticleError(f"cannot encode the text as UTF-8: {err.reason} at character {err.start:,} "
+                            f"({text[err.start]!r})") from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target and move into place: never a half-written file, and an existing
+    symbolic link at ``path`` is replaced, not followed."""
+    import os
+
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @app.command()
 def extract(
     inputs: List[Path] = typer.Argument(
-        ..., help="Files (.txt, .jsonl, .csv, .parquet), folders (all *.txt below), or - for stdin."),
-    output: Path = typer.Option(..., "--output", "-o", help="Output file: .jsonl (default) or .parquet."),
+        ..., readable=False, help="Files (.txt, .jsonl, .csv, .parquet), folders (all *.txt below), or - for stdin."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="Output file: .jsonl (default) or .parquet; - for standard output (JSONL)."),
     segmenter: str = typer.Option("char", "--segmenter", "-s", help="char | jieba | pkuseg"),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="jsonl | parquet (default: from the suffix)."),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Local worker processes (-1: one per CPU)."),
@@ -102,7 +179,7 @@ def extract(
     """
     from .extraction import extract as run_extract
     from .inputs import count_articles, iter_articles
-    from .outputs import RecordWriter
+    from .outputs import STDOUT, RecordWriter
     from .progress import CorpusSummary, Progress
 
     try:
@@ -110,15 +187,17 @@ def extract(
     except (ValueError, OSError, ImportError) as err:
         _err(f"error: {err}")
         raise typer.Exit(code=2) from None
+    for warning in writer.warnings:
+        _err(f"warning: {warning}")
+    to_stdout = str(output) == STDOUT
+    line_out = sys.stderr if to_stdout else sys.stdout  # with -o -, stdout holds the records only
     summary = CorpusSummary()
     summary.resumed = writer.resumed
-    articles = iter_articles(inputs, id_key=id_column, text_key=text_column, fmt=input_format)
-    if writer.done_ids:
-        done = writer.done_ids
-        articles = (a for a in articles if a.id not in done)
+    articles = _skip_done(_warn_duplicates(
+        iter_articles(inputs, id_key=id_column, text_key=text_column, fmt=input_format), summary), writer.done_counts)
     total = None if progress is False else count_articles(inputs, input_format)
-    if total is not None and writer.done_ids:
-        total = max(0, total - len(writer.done_ids))
+    if total is not None and writer.resumed:
+        total = max(0, total - writer.resumed)
     bar = Progress(total, enabled=sys.stderr.isatty() if progress is None else progress)
     client = None
     stop = _StopFlag()
@@ -149,7 +228,7 @@ def extract(
                     summary.add(rec)
                     bar.update(rec)
                     if not quiet:
-                        bar.write(_summary_line(rec))
+                        bar.write(_summary_line(rec), file=line_out)
                     if stop.signum:
                         interrupted = True
                         break
@@ -168,7 +247,7 @@ def extract(
         if client is not None:
             client.close()
     _err(summary.format(top))
-    _err(f"wrote {writer.count} record(s) to {output}")
+    _err(f"wrote {writer.count} record(s) to {'standard output' if to_stdout else output}")
     if summary_json:
         summary_json.write_text(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if interrupted:
@@ -176,6 +255,29 @@ def extract(
         raise typer.Exit(code=130)
     if summary.failures and fail_on_error:
         raise typer.Exit(code=1)
+
+
+def _warn_duplicates(articles, summary):
+    """Say when an id comes again (both articles are kept: each gets its record)."""
+    from .inputs import DuplicateIds
+
+    dupes = DuplicateIds()
+    for art in articles:
+        if dupes.seen(art.id):
+            summary.duplicate_ids += 1
+            _err(f"warning: duplicate id {art.id!r} ({art.source}): both articles get a record")
+        yield art
+
+
+def _skip_done(articles, done_counts):
+    """--resume: skip the first k occurrences of an id that has k records already (not every
+    occurrence: a repeated id's later article is still to do)."""
+    left = dict(done_counts)
+    for art in articles:
+        if left.get(art.id, 0) > 0:
+            left[art.id] -= 1
+            continue
+        yield art
 
 
 class _StopFlag:
@@ -234,7 +336,8 @@ def evaluate(
 
 @app.command()
 def render(
-    inputs: List[Path] = typer.Argument(..., help="Articles: .txt, folders, JSONL/CSV/Parquet, or - for stdin."),
+    inputs: List[Path] = typer.Argument(
+        ..., readable=False, help="Articles: .txt, folders, JSONL/CSV/Parquet, or - for stdin."),
     output: Path = typer.Option(..., "--output", "-o", help="The HTML page to write."),
     segmenter: str = typer.Option("char", "--segmenter", "-s", help="char | jieba | pkuseg"),
     ids: List[str] = typer.Option([], "--id", help="Only these article ids (repeatable)."),

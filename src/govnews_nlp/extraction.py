@@ -145,6 +145,9 @@ _WORKER: Dict[str, Any] = {}
 
 def _worker_init(spec: Optional[PipelineSpec]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    # A forked worker inherits the parent's Python handlers: the CLI's stop flag on SIGTERM would make
+    # pool.terminate() (which sends SIGTERM) only set a flag in the worker, and pool.join() wait forever.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if spec is not None:  # with fork the parent's pipeline is inherited as is
         _WORKER["nlp"] = spec.build()
 

@@ -13,12 +13,15 @@ Ids: the file stem for ``.txt`` files; the id column for tables (``--id-column``
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Optional, Tuple, Union
+from typing import BinaryIO, Dict, Iterable, Iterator, Optional, Tuple, Union
 
 CHINESE_ENCODINGS = ("gb18030", "big5", "utf_16")
 #: Input formats by file suffix; anything else is read as one plain-text article.
@@ -47,6 +50,54 @@ def _looks_binary(text: str) -> bool:
     return bad > max(2, len(sample) // 100)
 
 
+#: Characters Chinese text is made of (CJK ideographs and punctuation, full-width forms, printable
+#: ASCII, whitespace): text decoded from binary bytes as UTF-16 is mostly something else.
+_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u3400-\u4dbf\x20-\x7e\s]")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _plausible_share(text: str) -> float:
+    sample = text[:4096]
+    return len(_PLAUSIBLE.findall(sample)) / len(sample) if sample else 0.0
+
+
+def _utf16_without_bom(data: bytes) -> Optional[Tuple[str, str]]:
+    """BOM-less UTF-16 (little or big endian), if a byte order gives plausible Chinese text.
+
+    Without a BOM the NUL bytes of ASCII characters make it look binary (or, for text of
+    ideographs only, like a legacy encoding). Each byte order is tried; the text must be at least
+    95 % characters Chinese news is made of (so binary data that happens to decode is still
+    refused). The more plausible order wins; on a tie, the side the NUL bytes of ASCII characters
+    fall on (odd bytes: little endian), then more ideographs, then little endian (Windows').
+    charset-normalizer is not asked: on a few dozen bytes it picks the wrong order.
+    """
+    if len(data) % 2:
+        return None
+    texts: Dict[str, str] = {}
+    for encoding in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # an unpaired surrogate: not this order
+            continue
+        if _plausible_share(text) >= 0.95 and not _looks_binary(text):
+            texts[encoding] = text
+    if not texts:
+        return None
+    sample = data[:8192]
+    nul_even, nul_odd = sample[0::2].count(0), sample[1::2].count(0)
+
+    def rank(encoding: str) -> Tuple[float, int, int, int]:
+        text = texts[encoding]
+        nul_side = nul_odd - nul_even if encoding == "utf_16_le" else nul_even - nul_odd
+        return (_plausible_share(text), nul_side, len(_IDEOGRAPH.findall(text[:4096])), encoding == "utf_16_le")
+
+    best = max(texts, key=rank)
+    return texts[best], best
+
+
 def decode_bytes(data: bytes) -> Tuple[str, str]:
     """Decode article bytes; return ``(text, encoding)``. Raises ``UnicodeDecodeError`` if hopeless."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -56,6 +107,9 @@ def decode_bytes(data: bytes) -> Tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as first_error:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         if b"\x00" in data[:4096]:
             raise UnicodeDecodeError("utf-8", data, 0, 1, "binary data (NUL bytes)") from None
         from charset_normalizer import from_bytes
@@ -70,6 +124,10 @@ def decode_bytes(data: bytes) -> Tuple[str, str]:
         if _looks_binary(text):
             raise UnicodeDecodeError(encoding, data, 0, 1, "binary data (no text encoding fits)") from None
         return text, encoding
+    if _CONTROL.search(text, 0, 4096):  # UTF-16 of ASCII and some ideographs is valid UTF-8, full of controls
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
     if _looks_binary(text):
         raise UnicodeDecodeError("utf-8", data, 0, 1, "binary data (control characters)")
     return text, "utf-8"
@@ -98,14 +156,26 @@ def _row_article(obj: dict, where: str, default_id: str, id_key: str, text_key: 
     aid = aid or default_id
     text = obj.get(text_key)
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        if text_key not in obj:
+            what = "missing"
+        else:
+            what = "null" if text is None else f"a {type(text).__name__}, not a string"
         return Article(aid, None, where, error=f"{where}: field {text_key!r} is {what}")
     return Article(aid, text, where, encoding="utf-8")
 
 
 def read_jsonl_stream(handle: BinaryIO, name: str, stem: str, id_key: str = "id",
                       text_key: str = "text") -> Iterator[Article]:
-    for lineno, raw in enumerate(handle, 1):
+    lines = enumerate(handle, 1)
+    lineno = 0
+    while True:
+        try:
+            lineno, raw = next(lines)
+        except StopIteration:
+            return
+        except OSError as err:  # EIO, EISDIR …: the rest of the file cannot be read
+            yield Article(f"{stem}:{lineno + 1}", None, name, error=f"cannot read {name}: {err.strerror or err}")
+            return
         where = f"{name}:{lineno}"
         if not raw.strip():
             continue
@@ -214,6 +284,42 @@ def read_stdin(stream: Optional[BinaryIO] = None, fmt: str = "auto", id_key: str
         yield Article("stdin", None, "<stdin>", error=f"stdin cannot be read as {fmt!r}")
 
 
+def _folder_entries(folder: Path) -> Iterator[Tuple[Path, Optional[str]]]:
+    """Every ``*.txt`` below ``folder``, sorted, with why it cannot be read (``None`` if it can).
+
+    A ``*.txt`` that is a symbolic link looping on itself or pointing nowhere is reported, not
+    skipped without a word (it is an article the corpus meant to hold). Folders are not followed
+    through symbolic links (pathlib's default), so a link back up the tree cannot loop the walk.
+    """
+    try:
+        found = sorted(folder.rglob("*.txt"))
+    except OSError as err:
+        yield folder, f"cannot list {folder}: {err.strerror or err}"
+        return
+    for path in found:
+        try:
+            if path.is_dir():
+                continue
+            if path.is_file():
+                yield path, None
+                continue
+        except OSError as err:  # ELOOP is ignored by is_file() on some versions, raised on others
+            yield path, f"cannot read {path}: {err.strerror or err}"
+            continue
+        if path.is_symlink():
+            try:
+                os.stat(path)
+            except OSError as err:
+                what = "a symbolic link loop" if err.errno == errno.ELOOP else "a broken symbolic link"
+                yield path, f"cannot read {path}: {what} ({err.strerror})"
+                continue
+        yield path, f"cannot read {path}: not a regular file"
+
+
+def _kind_of(path: Path, fmt: str) -> str:
+    return FORMATS.get(path.suffix.lower(), "txt") if fmt == "auto" else fmt
+
+
 def iter_articles(
     inputs: Iterable[Union[str, Path]],
     id_key: str = "id",
@@ -221,20 +327,29 @@ def iter_articles(
     fmt: str = "auto",
 ) -> Iterator[Article]:
     """Articles from ``.txt`` files, folders (every ``*.txt`` below, sorted), JSONL, CSV and Parquet
-    files, and ``-`` (stdin). ``fmt`` forces a format for files (``txt|jsonl|csv|parquet``)."""
+    files, and ``-`` (stdin). ``fmt`` forces a format for files (``txt|jsonl|csv|parquet``).
+
+    Never raises for a bad input: a path that cannot be looked at (no permission on its folder,
+    a name too long) is one error article, like a missing file."""
     for item in inputs:
         if str(item) == STDIN:
             yield from read_stdin(None, fmt, id_key, text_key)
             continue
         path = Path(item)
-        if path.is_dir():
-            for f in sorted(p for p in path.rglob("*.txt") if p.is_file()):
-                yield read_text_file(f)
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError) as err:  # EACCES, ENAMETOOLONG; ValueError: an embedded NUL
+            reason = getattr(err, "strerror", None) or err
+            yield Article(path.stem, None, str(path), error=f"cannot read {path}: {reason}")
             continue
-        if not path.exists():
+        if is_dir:
+            for f, error in _folder_entries(path):
+                yield read_text_file(f) if error is None else Article(f.stem, None, str(f), error=error)
+            continue
+        if not exists:
             yield Article(path.stem, None, str(path), error=f"no such file or folder: {path}")
             continue
-        kind = FORMATS.get(path.suffix.lower(), "txt") if fmt == "auto" else fmt
+        kind = _kind_of(path, fmt)
         if kind == "jsonl":
             yield from read_jsonl(path, id_key, text_key)
         elif kind == "csv":
@@ -243,6 +358,24 @@ def iter_articles(
             yield from read_parquet(path, id_key, text_key)
         else:
             yield read_text_file(path)
+
+
+class DuplicateIds:
+    """Counts ids as articles go by, so that a repeated id is said, not silently overwritten or dropped.
+
+    ``seen(article_id)`` returns how many times the id came before (0 the first time).
+    """
+
+    def __init__(self) -> None:
+        self.counts: Dict[str, int] = {}
+        self.repeated = 0
+
+    def seen(self, article_id: str) -> int:
+        n = self.counts.get(article_id, 0)
+        self.counts[article_id] = n + 1
+        if n:
+            self.repeated += 1
+        return n
 
 
 def count_articles(inputs: Iterable[Union[str, Path]], fmt: str = "auto") -> Optional[int]:
@@ -254,11 +387,16 @@ def count_articles(inputs: Iterable[Union[str, Path]], fmt: str = "auto") -> Opt
         if str(item) == STDIN:
             return None
         path = Path(item)
-        if path.is_dir():
-            total += sum(1 for p in path.rglob("*.txt") if p.is_file())
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError):
+            total += 1
             continue
-        kind = FORMATS.get(path.suffix.lower(), "txt") if fmt == "auto" else fmt
-        if not path.exists() or kind == "txt":
+        if is_dir:
+            total += sum(1 for _ in _folder_entries(path))
+            continue
+        kind = _kind_of(path, fmt)
+        if not exists or kind == "txt":
             total += 1
         elif kind == "jsonl":
             try:

@@ -6,9 +6,17 @@ write to ``<output>.part`` beside the output and move it into place with :func:`
 SIGTERM. So the output path holds either the previous complete file or the new complete file,
 and after an interrupt it holds every record finished so far.
 
-``resume=True`` starts from the records already in the output (and in a ``.part`` left over by
-a run that was killed outright, e.g. SIGKILL or a power cut: its complete lines are kept, a torn
-last line is dropped); :attr:`RecordWriter.done_ids` tells the caller which articles to skip.
+JSONL is written a line at a time (line-buffered), so a run killed outright (SIGKILL, a power
+cut) leaves a ``.part`` whose complete lines are all its finished records. A Parquet file is
+unreadable without its footer, so a Parquet writer also keeps a JSONL journal
+(``<output>.journal.jsonl``, removed when the output is in place) that a killed run leaves behind.
+
+``resume=True`` starts from the records already in the output, in its ``.part`` and in its journal
+(complete lines kept, a torn last line dropped); :attr:`RecordWriter.done_counts` tells the caller
+how many times each id is done, so an id that occurs twice in the input is kept twice. A leftover
+that cannot be read is said in :attr:`RecordWriter.warnings`, never skipped silently.
+
+``-`` as the path writes JSONL to standard output (nothing to move, nothing to resume).
 
 Parquet keeps the gold lists as typed nested columns (``people.name``, ``capacities.value`` …)
 so they can be queried directly; what has no fixed type (the normalization report, keys a
@@ -20,27 +28,60 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Set, Union
+from typing import Any, Dict, Iterator, List, Optional, Set, TextIO, Union
 
 from .records import RECORD_LISTS
 
 PathLike = Union[str, Path]
 OUTPUT_FORMATS = ("jsonl", "parquet")
+#: Output suffixes a writer accepts without ``--format`` (no suffix at all means JSONL).
+OUTPUT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".pq": "parquet", "": "jsonl"}
+STDOUT = "-"
 
 
-def output_format(path: PathLike, fmt: Optional[str] = None) -> str:
-    """``jsonl`` or ``parquet``: as given, else from the suffix (``.parquet``/``.pq``), else JSONL."""
+def output_format(path: PathLike, fmt: Optional[str] = None, *, strict: bool = False) -> str:
+    """``jsonl`` or ``parquet``: as given, else from the suffix (``.parquet``/``.pq``), else JSONL.
+
+    ``strict=True`` (writing) refuses a suffix that names another format (``x.csv``, ``x.json``)
+    rather than silently writing JSONL under it.
+    """
     if fmt:
         if fmt not in OUTPUT_FORMATS:
             raise ValueError(f"unknown output format {fmt!r}; choose one of: {', '.join(OUTPUT_FORMATS)}")
         return fmt
-    return "parquet" if Path(path).suffix.lower() in (".parquet", ".pq") else "jsonl"
+    if str(path) == STDOUT:
+        return "jsonl"
+    suffix = Path(path).suffix.lower()
+    if strict and suffix not in OUTPUT_SUFFIXES:
+        raise ValueError(f"cannot write {suffix} files ({path}): the output formats are JSONL (.jsonl, .ndjson) "
+                         "and Parquet (.parquet, .pq); or name the format with --format jsonl|parquet")
+    return "parquet" if suffix in (".parquet", ".pq") else "jsonl"
 
 
 def part_path(path: PathLike) -> Path:
     path = Path(path)
     return path.with_name(path.name + ".part")
+
+
+def journal_path(path: PathLike) -> Path:
+    """The JSONL journal a Parquet writer keeps beside its output until the output is in place."""
+    path = Path(path)
+    return path.with_name(path.name + ".journal.jsonl")
+
+
+def json_line(obj: Any) -> str:
+    """One JSON line, readable UTF-8 where possible; ``\\uXXXX`` escapes where a string holds a lone
+    surrogate (scraped text does), which UTF-8 cannot encode: the line is still written, and reads
+    back to the same string."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(obj, ensure_ascii=True)
+    return line + "\n"
 
 
 # -- reading back --------------------------------------------------------------------------------
@@ -72,14 +113,33 @@ def read_records(path: PathLike, fmt: Optional[str] = None) -> Iterator[Dict[str
         yield from _read_jsonl_records(path)
 
 
-def _salvage(path: Path, fmt: str) -> List[Dict[str, Any]]:
-    """Records recoverable from an output or a leftover ``.part`` (a killed Parquet part has no footer)."""
+def _salvage(path: Path, fmt: str, warnings: List[str]) -> List[Dict[str, Any]]:
+    """Records recoverable from an output, a leftover ``.part`` or a journal; an unreadable one is warned about."""
     if not path.exists():
         return []
     try:
         return list(read_records(path, fmt))
-    except Exception:  # an unreadable leftover: nothing to salvage from it
+    except Exception as err:  # e.g. a killed Parquet part: no footer
+        warnings.append(f"cannot resume from {path} ({type(err).__name__}: {err}); its records will be redone")
         return []
+
+
+def merge_records(*sources: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The records of several leftovers of one output, each record once: a later source adds only
+    the occurrences of an id beyond those already taken. (A killed run's part starts with the
+    records it carried over from the output, so part after output gives the part; an id that
+    occurs twice in the input keeps both records.)"""
+    merged: List[Dict[str, Any]] = []
+    taken: Counter = Counter()
+    for records in sources:
+        here: Counter = Counter()
+        for rec in records:
+            rid = str(rec.get("id"))
+            here[rid] += 1
+            if here[rid] > taken[rid]:
+                merged.append(rec)
+        taken = taken | here
+    return merged
 
 
 # -- Parquet row conversion ------------------------------------------------------------------------
@@ -205,45 +265,62 @@ class RecordWriter:
     """Write records to ``<path>.part``; :meth:`close` moves the part into place.
 
     Use as a context manager; on any exit (including ``KeyboardInterrupt``) the finished records
-    are kept. ``resume=True`` carries over the records already there and lists their ids in
-    :attr:`done_ids`.
+    are kept. ``resume=True`` carries over the records already there: :attr:`done_counts` says how
+    many records each id has, :attr:`done_ids` which ids, :attr:`warnings` what could not be read.
     """
 
     def __init__(self, path: PathLike, fmt: Optional[str] = None, *, resume: bool = False,
-                 row_group_size: int = 256) -> None:
+                 row_group_size: int = 256, stdout: Optional[TextIO] = None) -> None:
+        self.to_stdout = str(path) == STDOUT
         self.path = Path(path)
-        self.fmt = output_format(self.path, fmt)
+        self.fmt = output_format(self.path, fmt, strict=True)
         self.part = part_path(self.path)
+        self.journal = journal_path(self.path)
         self.row_group_size = row_group_size
         self.count = 0
-        self.done_ids: Set[str] = set()
+        self.warnings: List[str] = []
         self._closed = False
+        self._journal_fh: Optional[TextIO] = None
+        self._pq = None
+        if self.to_stdout:
+            if self.fmt != "jsonl":
+                raise ValueError("standard output (-o -) takes JSONL only; write Parquet to a file")
+            if resume:
+                raise ValueError("--resume needs an output file, not standard output")
+            self._fh: Optional[TextIO] = stdout or sys.stdout
+            self.done_counts: Counter = Counter()
+            self.done_ids: Set[str] = set()
+            self.resumed = 0
+            return
         carried: List[Dict[str, Any]] = []
         if resume:
-            for source in (self.path, self.part):
-                for rec in _salvage(source, self.fmt):
-                    rid = str(rec.get("id"))
-                    if rid not in self.done_ids:
-                        self.done_ids.add(rid)
-                        carried.append(rec)
+            sources = [_salvage(self.path, self.fmt, self.warnings), _salvage(self.part, self.fmt, self.warnings)]
+            if self.fmt == "parquet":
+                sources.append(_salvage(self.journal, "jsonl", self.warnings))
+            carried = merge_records(*sources)
+        self.done_counts = Counter(str(rec.get("id")) for rec in carried)
+        self.done_ids = set(self.done_counts)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._buffer: List[Dict[str, Any]] = []
         if self.fmt == "parquet":
             import pyarrow.parquet as pq
 
             self._schema = arrow_schema()
-            self._pq = pq.ParquetWriter(str(self.part), self._schema)
             self._fh = None
+            self._journal_fh = self.journal.open("w", encoding="utf-8", buffering=1)
+            self._pq = pq.ParquetWriter(str(self.part), self._schema)
         else:
-            self._fh = self.part.open("w", encoding="utf-8")
+            self._fh = self.part.open("w", encoding="utf-8", buffering=1)  # a line at a time: SIGKILL-safe
         for rec in carried:
             self.write(rec)
         self.resumed = len(carried)
 
     def write(self, rec: Dict[str, Any]) -> None:
         if self._fh is not None:
-            self._fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            self._fh.write(json_line(rec))
         else:
+            assert self._journal_fh is not None
+            self._journal_fh.write(json_line(rec))
             self._buffer.append(to_arrow_row(rec))
             if len(self._buffer) >= self.row_group_size:
                 self._flush_parquet()
@@ -268,6 +345,10 @@ class RecordWriter:
         if self._closed:
             return
         self._closed = True
+        if self.to_stdout:
+            assert self._fh is not None
+            self._fh.flush()
+            return
         if self._fh is not None:
             self._fh.flush()
             os.fsync(self._fh.fileno())
@@ -276,6 +357,9 @@ class RecordWriter:
             self._flush_parquet()
             self._pq.close()
         os.replace(self.part, self.path)
+        if self._journal_fh is not None:
+            self._journal_fh.close()
+            self.journal.unlink()
 
     def __enter__(self) -> RecordWriter:
         return self

@@ -6,10 +6,30 @@ slogan (records are deduplicated per article, so a count is a document frequency
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections import Counter
 from typing import Any, Dict, Iterable, Optional, TextIO
+
+_WHERE = re.compile(r"^\S+:\d+: ")  # "file.jsonl:12: " in front of a row's error
+
+
+def failure_kind(error: str, source: Optional[str] = None) -> str:
+    """What went wrong, without where: ``cannot decode``, ``not a JSON line``, ``ValueError`` ….
+
+    Error texts name their file or row (``cannot read /x/a.txt: …``, ``in.jsonl:3: field …``);
+    grouping on the raw prefix gives a kind per file, and a summary that lists five of them hides
+    the rest. The source and a leading ``file:line:`` are removed, and the kind is what is left
+    before the first colon.
+    """
+    text = str(error)
+    if source:
+        text = text.replace(str(source), " ")
+    text = _WHERE.sub("", text.strip().lstrip(":").strip())
+    kind = re.split(r":(?:\s|$)", text, maxsplit=1)[0]
+    kind = re.sub(r"\s+", " ", kind).strip(" :") or "error"
+    return kind[:60]
 
 
 class CorpusSummary:
@@ -21,6 +41,7 @@ class CorpusSummary:
         self.articles = 0
         self.failures = 0
         self.resumed = 0
+        self.duplicate_ids = 0
         self.totals: Counter = Counter()
         self.slogans: Counter = Counter()
         self.errors: Counter = Counter()
@@ -34,7 +55,7 @@ class CorpusSummary:
         self.articles += 1
         if rec.get("error"):
             self.failures += 1
-            self.errors[str(rec["error"]).split(":", 1)[0][:60]] += 1
+            self.errors[failure_kind(rec["error"], rec.get("source"))] += 1
         for key in self.LISTS:
             self.totals[key] += len(rec.get(key) or [])
         texts = (s.get("text") for s in rec.get("slogans") or [] if isinstance(s, dict))
@@ -55,6 +76,7 @@ class CorpusSummary:
             "articles": self.articles,
             "failures": self.failures,
             "resumed": self.resumed,
+            "duplicate_ids": self.duplicate_ids,
             **{k: self.totals[k] for k in self.LISTS},
             "seconds": round(self.seconds, 3),
             "articles_per_second": round(self.articles / self.seconds, 2) if self.seconds > 0 else None,
@@ -69,8 +91,10 @@ class CorpusSummary:
             + f"  failures: {self.failures}  ({rate:.1f} articles/s)",
             "found: " + ", ".join(f"{k} {self.totals[k]}" for k in self.LISTS),
         ]
+        if self.duplicate_ids:
+            lines.append(f"duplicate ids: {self.duplicate_ids} article(s) repeat an earlier id (each has its record)")
         if self.errors:
-            lines.append("failures by kind: " + "; ".join(f"{k} ×{n}" for k, n in self.errors.most_common(5)))
+            lines.append("failures by kind: " + "; ".join(f"{k} ×{n}" for k, n in self.errors.most_common()))
         if self.slogans:
             tops = "、".join(f"{t} ({n})" for t, n in self.slogans.most_common(top))
             lines.append(f"most frequent slogans (articles): {tops}")

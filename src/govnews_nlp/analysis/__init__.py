@@ -28,9 +28,9 @@ __all__ = [
 
 _LAZY = {
     "find_events": "events", "resolve_officials": "officials", "career": "officials", "iter_records": "sources",
-    "frames": "frames", "people_frame": "frames", "titles_frame": "frames", "events_frame": "frames",
-    "projects_frame": "frames", "capacities_frame": "frames", "investments_frame": "frames",
-    "slogans_frame": "frames", "write_report": "report",
+    "frames": "tables", "people_frame": "tables", "titles_frame": "tables", "events_frame": "tables",
+    "projects_frame": "tables", "capacities_frame": "tables", "investments_frame": "tables",
+    "slogans_frame": "tables", "write_report": "report",
 }
 
 

@@ -19,8 +19,8 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from .places import base_name, first_place, title_place
 
 #: Posts at the end of a title, removed to leave the organisation (``中国长江三峡集团党组书记`` → ``中国长江三峡集团``).
-_POST_TAIL = re.compile(r"(?:党组|党委|董事会)?(?:副)?(?:书记|董事长|总经理|总裁|主任|主席|经理|董事|执行董事|厂长|行长|院长|"
-                        r"局长|部长|市长|县长|区长|省长|镇长|乡长|委员|常委|成员)$")
+_POST_TAIL = re.compile(r"(?:党组|党委|董事会)?(?:副)?(?:书记|董事长|总经理|总裁|主任|主席|经理|董事|执行董事|"
+                        r"厂长|行长|院长|局长|部长|市长|县长|区长|省长|镇长|乡长|委员|常委|成员)$")
 
 
 def article_place(record: Dict[str, Any]) -> Optional[str]:

@@ -118,7 +118,8 @@ def _fmt_ymd(ymd: Optional[Tuple[int, int, int]]) -> str:
 def _slogans(page: Page, top: int) -> str:
     tracks = sorted(page.c.slogans.items(),
                     key=lambda kv: (-(len(kv[1].places) + len(kv[1].undated_places)), -kv[1].articles.n, kv[0]))[:top]
-    tracks_by_first = sorted(tracks, key=lambda kv: (kv[1].first is None, kv[1].first[0] if kv[1].first else (0,), kv[0]))
+    tracks_by_first = sorted(tracks, key=lambda kv: (kv[1].first is None, kv[1].first[0] if kv[1].first else (0,),
+                                                     kv[0]))
     dated = [(t, tr) for t, tr in tracks_by_first if tr.first]  # only these have a place on a time axis
     svg = figures.diffusion([t for t, _ in dated], [tr.points for _, tr in dated], [tr.first for _, tr in dated])
     rows = []
@@ -133,8 +134,9 @@ def _slogans(page: Page, top: int) -> str:
         first = f"{_fmt_ymd(tr.first[0])} {_e(tr.first[1])}" if tr.first else ""
         rows.append((f"“{_e(text)}”", issuers, first, str(len(set(tr.places) | set(tr.undated_places))), spread_html,
                      undated, _num_link(page, tr.articles), page.links(tr.articles.links, tr.articles.n)))
-    return svg + page.table(["slogan 口号", "issuer 提出者", "first appearance", "places", "spread (first date per place)",
-                             "places without a printed year", "articles", "in"], rows, numeric=(3, 6))
+    head = ["slogan 口号", "issuer 提出者", "first appearance", "places", "spread (first date per place)",
+            "places without a printed year", "articles", "in"]
+    return svg + page.table(head, rows, numeric=(3, 6))
 
 
 def _totals(page: Page, top: int) -> str:
@@ -166,7 +168,8 @@ def _totals(page: Page, top: int) -> str:
     inv_rows = [(_e(p), _e(y), f"{lk.total / 1e8:,.2f}", _num_link(page, lk), page.links(lk.links, lk.n))
                 for (p, y), lk in sorted(page.c.investments.items(), key=lambda kv: -kv[1].total)[:top * 2]]
     cap_rows = [(_e(u), _e(p), _e(y), f"{lk.total:,.0f}", _num_link(page, lk), page.links(lk.links, lk.n))
-                for (u, p, y), lk in sorted(page.c.capacities.items(), key=lambda kv: (kv[0][0], -kv[1].total))[:top * 2]]
+                for (u, p, y), lk in sorted(page.c.capacities.items(),
+                                            key=lambda kv: (kv[0][0], -kv[1].total))[:top * 2]]
     return (svg + "<h3>Investment 投资 by place and year</h3>"
             + page.table(["place 地点", "year 年份", "total (亿元)", "amounts", "in"], inv_rows, numeric=(2, 3))
             + "<h3>Capacity 产能 by unit, place and year</h3>"
@@ -203,11 +206,13 @@ def render(corpus: Corpus, *, title: str = "govnews-nlp corpus report", top: int
     ]
     body = [f"<h1>{_e(title)}</h1>",
             f'<p class="note">{corpus.records:,} records ({corpus.errors:,} failed, left out); '
-            f"{len(corpus.resolution.officials) if corpus.resolution else 0:,} officials after resolution across articles; "
+            f"{len(corpus.resolution.officials) if corpus.resolution else 0:,} officials after resolution across "
+            "articles; "
             "every number links to the articles behind it (index at the end).</p>"]
     for fid, heading, content in sections:
         body.append(f'<section><h2>{_e(heading)}</h2><figure id="{fid}">{content}</figure></section>')
-    body.append(f'<section id="articles"><h2>Articles 文章 ({len(corpus.articles):,} linked)</h2>{_index(page)}</section>')
+    body.append(f'<section id="articles"><h2>Articles 文章 ({len(corpus.articles):,} linked)</h2>'
+                f"{_index(page)}</section>")
     return ("<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
             f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>" + "".join(body) + "</body></html>\n")
 

@@ -75,7 +75,8 @@ def test_the_actor_of_yixing_and_the_projects_of_the_next_sentence():
 
 @pytest.mark.parametrize(("title", "place"), [
     ("福州市委书记", "福州市"), ("市委书记", None), ("福州市市长", "福州市"), ("福建省福州市委书记", "福建省福州市"),
-    ("镇沅县人民政府县长", "镇沅县"), ("常务副区长", None), ("中共如东县委常委", "如东县"), ("开发区管委会主任", None),
+    ("镇沅县人民政府县长", "镇沅县"), ("常务副区长", None), ("中共如东县委常委", "如东县"),
+    ("九三学社南通市委主委", "南通市"), ("开发区管委会主任", None),
     ("新疆维吾尔自治区党委书记", "新疆维吾尔自治区"), ("中国石化董事长", None),
 ])
 def test_title_place(title, place):

@@ -45,6 +45,10 @@ _LEADING = frozenset("在赴到从于由向与和同对据经至")
 _NOT_IN_NAME = frozenset("委府副党政协常务为有对照实见证望是的了和与按据落也既希图共同及等并向在")
 
 
+#: Party names printed before the place of their committee (the CPC and the eight democratic parties).
+_PARTIES = ("中共", "中国共产党", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
+
+
 class PlaceWord(Rule):
     """A word that ends like a unit but names no place."""
 
@@ -92,8 +96,10 @@ def _named(unit: str, generic: frozenset) -> bool:
 
 def title_place(title: str) -> Optional[str]:
     """The place a title belongs to (``福建省福州市委书记`` → ``福建省福州市``), or None."""
-    if title.startswith("中共"):  # 中共如东县委 is the party committee of 如东县
-        title = title[2:]
+    for party in _PARTIES:  # 中共如东县委 is the party committee of 如东县, 九三学社南通市委 a party's in 南通市
+        if title.startswith(party):
+            title = title[len(party):]
+            break
     m = _UNITS_AT_START.match(title)
     if not m:
         return None

@@ -153,6 +153,20 @@ def test_frames_from_every_source_are_the_same(tmp_path, kind):
     assert str(f["people"]["year"].dtype) == "Int64"
 
 
+def test_v1_records_without_person_ids_or_events():
+    pytest.importorskip("pandas")
+    from govnews_nlp.analysis import frames
+
+    v1 = [dict(r) for r in SAMPLE[:2]]
+    for r in v1:
+        r["people"] = [{k: v for k, v in p.items() if k != "id"} for p in r["people"]]
+        r.pop("events")
+        r.pop("schema_version")
+    f = frames(v1)
+    assert _values(f["people"]["official"]) == ["吴贤德@福州", None, "吴贤德@福州"]
+    assert f["events"].empty
+
+
 def test_a_missing_records_file_is_an_error_naming_it(tmp_path):
     with pytest.raises(RecordsError, match=r"nope\.jsonl"):
         list(iter_records([tmp_path / "nope.jsonl"]))

@@ -40,18 +40,18 @@ def rows(source: RecordSource) -> Dict[str, List[Dict[str, Any]]]:
         for key, person in record_keys(rec):
             info = keys.setdefault(key, {"kind": person.get("kind"), "articles": 0})
             info["articles"] += 1
-            key_of[person.get("id")] = key
+            key_of[id(person)] = key  # by object: a v1 record's people have no ids
         names = {p.get("id"): p.get("name") for p in rec.get("people") or []}
         for p in rec.get("people") or []:
             row = {**base, "person": p.get("id"), "name": p.get("name"), "kind": p.get("kind"),
                    "titles": "、".join(p.get("titles") or []), "official": None}
             out["people"].append(row)
-            pending.append((row, key_of.get(p.get("id"))))
+            pending.append((row, key_of.get(id(p))))
             for i, t in enumerate(p.get("titles") or []):
                 trow = {**base, "person": p.get("id"), "name": p.get("name"), "title": t, "order": i,
                         "title_place": title_place(t), "official": None}
                 out["titles"].append(trow)
-                pending.append((trow, key_of.get(p.get("id"))))
+                pending.append((trow, key_of.get(id(p))))
         for ev in rec.get("events") or []:
             erow = {**base, "event": ev.get("id"), "action": ev.get("action"), "kind": ev.get("kind"),
                     "who": "、".join(names.get(w) or w for w in ev.get("who") or []),

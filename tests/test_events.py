@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govnews_nlp
 from govnews_nlp.analysis.events import default_actions, find_events, load_action_rules
@@ -122,3 +124,20 @@ def test_events_of_the_seeds_are_sane(nlp, seed_texts):
             total += 1
         json.dumps(rec["events"], ensure_ascii=False)
     assert total >= len(seed_texts)  # every seed is a report of at least one event
+
+
+_ALPHABET = "市委书记长县区调研视察签约开工投产座谈会议出席赴到福清连江张三李四,。、；\n项目"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80), st.lists(st.sampled_from(["张三", "李四"]), unique=True))
+def test_events_of_any_text_refer_only_to_the_articles_people(text, names):
+    persons, mentions = _article(text, [(n, ["福州市委书记"], "official") for n in names])
+    events = find_events(text, persons, mentions)
+    ids = {p["id"] for p in persons}
+    assert [e["id"] for e in events] == [f"e{i}" for i in range(1, len(events) + 1)]
+    assert len({e["action"] for e in events}) == len(events)  # one entry per action
+    for e in events:
+        assert set(e["who"]) <= ids
+        assert 0 <= e["start"] < e["end"] <= len(text)
+        assert text[e["start"]:e["end"]] in {r.text for r in default_actions().rules}

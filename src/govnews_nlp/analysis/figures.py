@@ -133,11 +133,13 @@ def diffusion(slogans: Sequence[str], points: Sequence[Sequence[Tuple[Tuple[int,
     for p in [*places, None]:
         sel = [(i, ymd) for i, ymd, pl in dated if (pl if pl in color else None) == p]
         if sel:
-            ax.scatter([_day(ymd) for _, ymd in sel], [i for i, _ in sel], s=36, alpha=0.8,
+            ax.scatter([_day(ymd) for _, ymd in sel], [i for i, _ in sel], s=60, alpha=0.85,
                        color=color.get(p, "#999999"), label=p or "其他 (other)", zorder=2)
     for i, first in enumerate(firsts):
         if first:
-            ax.scatter([_day(first[0])], [i], marker="*", s=180, color="black", zorder=3)
+            # a hollow star, so the place colour of the first dot shows through
+            ax.scatter([_day(first[0])], [i], marker="*", s=260, facecolors="none", edgecolors="black",
+                       linewidths=1.2, zorder=3)
             ax.annotate(first[1], (_day(first[0]), i), xytext=(6, 4), textcoords="offset points", fontsize=8)
     ax.set_yticks(range(len(slogans)), slogans, fontsize=10)
     ax.invert_yaxis()

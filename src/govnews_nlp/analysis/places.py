@@ -94,6 +94,7 @@ def _named(unit: str, generic: frozenset) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)  # the same titles recur in every article and every report
 def title_place(title: str) -> Optional[str]:
     """The place a title belongs to (``福建省福州市委书记`` → ``福建省福州市``), or None."""
     for party in _PARTIES:  # 中共如东县委 is the party committee of 如东县, 九三学社南通市委 a party's in 南通市

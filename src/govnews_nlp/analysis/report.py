@@ -21,6 +21,21 @@ from .aggregate import NO_YEAR, Corpus, Linked
 from .sources import RecordSource, iter_records
 
 FIGURE_IDS = ("fig-officials", "fig-network", "fig-events", "fig-slogans", "fig-totals")
+#: How to read each section (shown above its figure).
+_NOTES = {
+    "fig-officials": "Articles naming each official or executive. One id per person across articles: the name "
+                     "plus the place of the titles (or of the article), so two officials of one name in two cities "
+                     "stay apart and a 市长 who became 市委书记 of the same city is one; <code>@?</code> marks a "
+                     "name whose place is unknown.",
+    "fig-network": "Officials named in the same article. Lines are thicker and warmer with more shared articles.",
+    "fig-events": "Inspections, visits, signings, ground-breakings, commissionings and meetings by the month of "
+                  "the article's event date. Dates whose year the article does not print are counted apart.",
+    "fig-slogans": "When and where each formula appears: a dot per dated article, coloured by place; the star is "
+                   "the first appearance, labelled with its place. The table gives the first date in each place "
+                   "(the diffusion) and the issuer the articles name.",
+    "fig-totals": "Announced investment and capacity summed by the article's place and year, as printed (the "
+                  "same project announced twice is counted twice).",
+}
 TOP = 25
 
 _CSS = """
@@ -210,7 +225,8 @@ def render(corpus: Corpus, *, title: str = "govnews-nlp corpus report", top: int
             "articles; "
             "every number links to the articles behind it (index at the end).</p>"]
     for fid, heading, content in sections:
-        body.append(f'<section><h2>{_e(heading)}</h2><figure id="{fid}">{content}</figure></section>')
+        body.append(f'<section><h2>{_e(heading)}</h2><p class="note">{_NOTES[fid]}</p>'
+                    f'<figure id="{fid}">{content}</figure></section>')
     body.append(f'<section id="articles"><h2>Articles 文章 ({len(corpus.articles):,} linked)</h2>'
                 f"{_index(page)}</section>")
     return ("<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"

@@ -263,7 +263,7 @@ def test_record_field(off_nlp):
 
     doc = off_nlp("县委副书记、县长王立新出席。王立新县长说,要抓项目。")
     rec = to_record(doc, "x")
-    assert rec["people"] == [{"name": "王立新", "titles": ["县委副书记", "县长"], "kind": "official"}]
+    assert rec["people"] == [{"id": "P1", "name": "王立新", "titles": ["县委副书记", "县长"], "kind": "official"}]
 
 
 def test_idempotent(off_nlp):

@@ -91,10 +91,15 @@ FULL = {
     "slogans": [{"text": "一港双城", "kind": "quoted"}],
     "headline": "标题",
     "date": {"text": "7月15日", "year": None, "month": 7, "day": 15, "iso": "--07-15"},
+    "events": [{"id": "e1", "action": "调研", "kind": "inspection", "rules": ["act001"], "who": ["P1"],
+                "date": "--07-15", "year": None, "place": "福州市", "place_from": "title", "places": ["福州市"],
+                "projects": ["白庙浅层储气库项目"], "capacities": ["年产20万吨"], "investments": [], "start": 4,
+                "end": 6}],
     "topic": ["extra", "key"],
     "normalization": {"steps": {"pinyin": {"glosses_removed": 3}}, "removed": [], "encoding": "gb18030"},
     "segmenter": "char",
     "version": "0.1.0",
+    "schema_version": 2,
     "source": "a.txt",
     "error": None,
 }
@@ -102,9 +107,41 @@ FULL = {
 
 def test_arrow_row_round_trip():
     pytest.importorskip("pyarrow")
-    assert from_arrow_row(to_arrow_row(FULL)) == FULL
+    back = from_arrow_row(to_arrow_row(FULL))
+    assert back == FULL and list(back) == list(FULL)  # same keys, same order
     err = error_record("e1", "boom")
     assert from_arrow_row(to_arrow_row(err)) == err
+
+
+def test_events_are_a_typed_parquet_column(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "r.parquet"
+    write_records(out, [FULL])
+    table = pq.read_table(out, columns=["events"])
+    assert table.column("events").to_pylist()[0][0]["action"] == "调研"
+    assert table.column("events").to_pylist()[0][0]["who"] == ["P1"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("7月15日,市委书记张三调研。市长李四陪同调研。", ["张三", "李四"]),
+    (ARTICLE, ["鞠振"]),
+])
+def test_people_carry_the_docs_per_article_ids(nlp, text, names):
+    doc = nlp(text)
+    rec = govnews_nlp.to_record(doc, "a1")
+    assert [p["name"] for p in rec["people"]] == names
+    doc_ids = {p["name"]: p["id"] for p in doc._.people}
+    assert [p["id"] for p in rec["people"]] == [doc_ids[n] for n in names]
+    assert list(rec["people"][0])[:2] == ["id", "name"]
+    assert rec["schema_version"] == 2
+    assert all(set(ev["who"]) <= set(doc_ids.values()) for ev in rec["events"])
+
+
+def test_schema_id_carries_the_schema_version():
+    from govnews_nlp.records import SCHEMA_VERSION
+
+    assert f"/v{SCHEMA_VERSION}/" in record_schema()["$id"]
+    assert record_schema()["properties"]["schema_version"]["const"] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])

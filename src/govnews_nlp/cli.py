@@ -389,6 +389,26 @@ def download_pkuseg_cmd(
     typer.echo(f"pkuseg model ready in {path}")
 
 
+@app.command()
+def report(
+    records: List[Path] = typer.Argument(..., help="Record files written by `extract`: JSONL or Parquet."),
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML page to write (one offline file)."),
+    title: str = typer.Option("govnews-nlp corpus report", "--title", help="Page title."),
+    top: int = typer.Option(25, "--top", help="Rows per table and officials in the figures."),
+) -> None:
+    """Write a corpus report: officials, co-appearances, events, slogan diffusion, capacity and investment."""
+    from .analysis.fonts import FontNotFound
+    from .analysis.report import write_report
+    from .analysis.sources import RecordsError
+
+    try:
+        corpus = write_report(records, output, title=title, top=max(1, top))
+    except (FontNotFound, RecordsError, ImportError) as err:
+        _err(f"error: {err}")
+        raise typer.Exit(code=1) from None
+    _err(f"report of {corpus.records} record(s) ({corpus.errors} failed) written to {output}")
+
+
 def _register_subcommands() -> None:
     from .training.cli import register as register_training
 

@@ -149,6 +149,8 @@ _ITEM_FIELDS = {
     "investments": {"text": "string", "value": "float", "unit": "string"},
     "projects": {"text": "string"},
     "slogans": {"text": "string"},
+    "events": {"id": "string", "action": "string", "kind": "string", "who": "list", "date": "string",
+               "place": "string", "projects": "list"},
 }
 _DATE_FIELDS = ("text", "year", "month", "day", "iso")
 _PLAIN = ("id", "headline", "segmenter", "version", "source", "error")
@@ -243,7 +245,7 @@ def from_arrow_row(row: Dict[str, Any]) -> Dict[str, Any]:
     """Inverse of :func:`to_arrow_row`: the record, with the keys in record order."""
     rec: Dict[str, Any] = {"id": row.get("id")}
     extra = json.loads(row["extra"]) if row.get("extra") else {}
-    for key in RECORD_LISTS:
+    for key in (*RECORD_LISTS, "events"):
         items = []
         for it in row.get(key) or []:
             d = {k: (_num(v) if _ITEM_FIELDS[key][k] == "float" else v) for k, v in it.items() if k != "extra"}
@@ -251,11 +253,16 @@ def from_arrow_row(row: Dict[str, Any]) -> Dict[str, Any]:
                 d.update(json.loads(it["extra"]))
             items.append(d)
         rec[key] = items
+    events = rec.pop("events")
     rec["headline"] = row.get("headline")
     rec["date"] = extra.pop("date", None) if row.get("date") is None else dict(row["date"])
+    rec["events"] = events
+    schema_version = extra.pop("schema_version", None)
     rec.update(extra)
     rec["normalization"] = json.loads(row["normalization"]) if row.get("normalization") else None
     for key in ("segmenter", "version", "source", "error"):
+        if key == "source" and schema_version is not None:
+            rec["schema_version"] = schema_version
         rec[key] = row.get(key)
     return rec
 

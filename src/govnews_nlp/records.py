@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from spacy.tokens import Doc
 
 from . import extensions as ext
 from .about import __version__
+from .analysis.events import doc_events
 from .dates import find_date
 
 #: The lists of the gold schema, in their order.
 RECORD_LISTS = ("people", "capacities", "investments", "projects", "slogans")
-#: Every key of a record, in order (components may add more after ``date``).
-RECORD_KEYS = ("id", *RECORD_LISTS, "headline", "date", "normalization", "segmenter", "version", "source", "error")
+#: Every key of a record, in order (components may add more after ``events``).
+RECORD_KEYS = ("id", *RECORD_LISTS, "headline", "date", "events", "normalization", "segmenter", "version",
+               "schema_version", "source", "error")
+#: The version of the record layout (docs/records.md, "Versions"); also the version in the JSON Schema's ``$id``.
+#: 1: the gold lists and provenance. 2: ``people[].id``, ``events``, ``schema_version``.
+SCHEMA_VERSION = 2
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "record.schema.json"
 
@@ -49,18 +54,39 @@ def to_record(
     record: Dict[str, Any] = {"id": id}
     for key in RECORD_LISTS:
         record[key] = list(fields.pop(key, None) or [])
+    record["people"] = _with_person_ids(record["people"], doc)
     headline = doc._.headline
     record["headline"] = headline.text if headline is not None else None
     record["date"] = fields.pop("date", None) or find_date(doc.text)
+    record["events"] = doc_events(doc, record["people"], record["date"])
     record.update(fields)  # extra fields a component contributes
     report = dict(doc.user_data.get(ext.REPORT_KEY) or {})
     report["encoding"] = encoding or report.get("encoding")
     record["normalization"] = report
     record["segmenter"] = doc.user_data.get(ext.SEGMENTER_KEY)
     record["version"] = __version__
+    record["schema_version"] = SCHEMA_VERSION
     record["source"] = source
     record["error"] = None
     return record
+
+
+def _with_person_ids(people: List[Dict[str, Any]], doc: Doc) -> List[Dict[str, Any]]:
+    """Each person with its per-article ``id`` first: the Doc's (``doc._.people``, shared by the mention
+    spans' ``_.person_id``) where it has one for that name, else ``P<n>`` in order of the list."""
+    doc_ids: Dict[str, str] = {}
+    if Doc.has_extension("people"):
+        for p in doc._.people or []:
+            if p.get("id") and p.get("name") and p["name"] not in doc_ids:
+                doc_ids[p["name"]] = str(p["id"])
+    out, used = [], set()
+    for n, person in enumerate(people, 1):
+        pid = doc_ids.get(person.get("name"), f"P{n}")
+        if pid in used:
+            pid = f"P{n}"
+        used.add(pid)
+        out.append({"id": pid, **{k: v for k, v in person.items() if k != "id"}})
+    return out
 
 
 def error_record(
@@ -78,9 +104,11 @@ def error_record(
     record.update({
         "headline": None,
         "date": None,
+        "events": [],
         "normalization": {"encoding": encoding},
         "segmenter": segmenter,
         "version": __version__,
+        "schema_version": SCHEMA_VERSION,
         "source": source,
         "error": str(error) or "error",
     })

@@ -191,9 +191,10 @@ def parse_product(text: str) -> Number:
 
 
 def _magnitude_suffix(s: str) -> str:
-    """The magnitude characters a number ends with (``45亿`` → ``亿``, ``三十万`` → ``万``)."""
-    m = re.search(r"[万亿]+[余多]?$", s)
-    return m.group().rstrip(INNER_APPROX) if m else ""
+    """The magnitude characters a number ends with: after Arabic digits all of them (``45亿`` →
+    ``亿``, ``1千万`` → ``千万``), after a Chinese numeral its 万/亿 (``三十万`` → ``万``)."""
+    m = re.search(r"\d[ \u3000]?([十百千万亿]+)[余多]?$", s) or re.search(r"()([万亿]+)[余多]?$", s)
+    return m.group(m.lastindex) if m else ""
 
 
 def parse_range(text: str) -> Tuple[Number, Number]:

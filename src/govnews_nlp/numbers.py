@@ -55,9 +55,13 @@ MULTIPLY_SIGNS = "×xX*＊✕"
 RANGE_SEPARATORS = r"(?:至|到|~|～|－|-{1,2}|—{1,2}|–)"
 
 # Regex fragments shared by the scanners (no groups, so they can be embedded anywhere).
-#: Arabic digits with optional thousands separators and decimals. The lookbehind keeps a number
-#: from starting inside another number, a decimal, a Latin word (``A320``) or after ``1,``.
-ARABIC = r"(?<![\d.．A-Za-z])(?<!\d,)\d+(?:,\d{3})+(?:[.．]\d+)?(?!\d)|(?<![\d.．A-Za-z])(?<!\d,)\d+(?:[.．]\d+)?"
+#: Arabic digits with optional thousands separators (ASCII or full-width: ``82，225.00``) and
+#: decimals. The lookbehind keeps a number from starting inside another number, a decimal, a
+#: Latin word (``A320``) or after ``1,``.
+ARABIC = (
+    r"(?<![\d.．A-Za-z])(?<!\d[,，])\d+(?:[,，]\d{3})+(?:[.．]\d+)?(?!\d)"
+    r"|(?<![\d.．A-Za-z])(?<!\d[,，])\d+(?:[.．]\d+)?"
+)
 _CN_START = "〇零一二两三四五六七八九十百千壹贰貳叁參肆伍陆陸柒捌玖拾佰仟兩廿"
 _CN_BODY = _CN_START + "万亿萬億"
 #: A Chinese numeral: starts with a digit or 十/百/千 (never with 万/亿: ``数万`` is not a number),

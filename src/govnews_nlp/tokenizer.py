@@ -25,6 +25,7 @@ read them back, so a loaded pipeline normalizes as the saved one did, whatever i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
@@ -116,6 +117,35 @@ def words_and_spaces(words: List[str], text: str) -> Tuple[List[str], List[bool]
     return out_words, out_spaces
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def char_words_and_spaces(text: str) -> Tuple[List[str], List[bool]]:
+    """:func:`words_and_spaces` for the ``char`` segmenter (one word per character), without a
+    Python step per character: the stretches between whitespace runs are split by ``list``, and
+    only the runs are looked at. As there, a single space after a character is that token's
+    trailing space, and any other whitespace (the rest of the run) is a token of its own."""
+    words: List[str] = []
+    spaces: List[bool] = []
+    pos = 0
+    for m in _WHITESPACE_RUN.finditer(text):
+        start, end = m.span()
+        if start > pos:
+            words += text[pos:start]
+            spaces += [False] * (start - pos)
+            if text[start] == " ":
+                spaces[-1] = True
+                start += 1
+        if end > start:
+            words.append(text[start:end])
+            spaces.append(False)
+        pos = end
+    if pos < len(text):
+        words += text[pos:]
+        spaces += [False] * (len(text) - pos)
+    return words, spaces
+
+
 class NormalizingTokenizer(DummyTokenizer):
     def __init__(
         self,
@@ -168,12 +198,11 @@ class NormalizingTokenizer(DummyTokenizer):
         """
         seg = self.seg_tokenizer
         if self.segmenter == Segmenter.jieba:
-            words = [w for w in seg.jieba_seg.cut(text, cut_all=False) if w]
+            words, spaces = words_and_spaces([w for w in seg.jieba_seg.cut(text, cut_all=False) if w], text)
         elif self.segmenter == Segmenter.pkuseg:
-            words = seg.pkuseg_seg.cut(text)
+            words, spaces = words_and_spaces(seg.pkuseg_seg.cut(text), text)
         else:
-            words = list(text)
-        words, spaces = words_and_spaces(words, text)
+            words, spaces = char_words_and_spaces(text)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def _annotate(self, doc: Doc, norm: Normalized) -> None:

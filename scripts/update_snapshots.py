@@ -23,9 +23,9 @@ SNAPSHOTS = ROOT / "tests" / "snapshots"
 #: snapshot name → folder of ``*.txt`` articles
 SETS = {
     "seeds": ROOT / "seeds",
-    "regression_h": ROOT / "tests" / "heldout" / "articles",
-    "regression_u": ROOT / "tests" / "heldout2" / "articles",
-    "regression_v": ROOT / "tests" / "heldout3" / "articles",
+    "regression_h": ROOT / "tests" / "regression_sets" / "set_h" / "articles",
+    "regression_u": ROOT / "tests" / "regression_sets" / "set_u" / "articles",
+    "regression_v": ROOT / "tests" / "regression_sets" / "set_v" / "articles",
 }
 #: record fields left out of a snapshot: they describe the run, not what was extracted
 RUN_FIELDS = ("source", "version")

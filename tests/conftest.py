@@ -34,8 +34,8 @@ def dev_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def heldout_records(nlp):
-    """``get(folder) -> (gold, pred)`` for a held-out set (``tests/heldout*``): its gold records and the
+def regression_records(nlp):
+    """``get(folder) -> (gold, pred)`` for a held-out set (``tests/regression_sets/set_h*``): its gold records and the
     pipeline's records of its articles, both keyed by id, computed once per folder."""
     import json
 
@@ -71,13 +71,13 @@ def load_module_from(path: Path, name: str):
 
 
 @pytest.fixture(scope="session")
-def score_heldout(heldout_records):
+def score_regression_set(regression_records):
     """``get(folder) -> (rows by kind, title-chain accuracy)`` for a held-out set: score.py's when it
-    sits beside the checkout, else the package's own scorer (same rules, see test_heldout2.py)."""
+    sits beside the checkout, else the package's own scorer (same rules, see test_regression_set_u.py)."""
     score_py = SHARED / "tools" / "score.py"
 
     def get(folder: Path):
-        gold, pred = heldout_records(folder)
+        gold, pred = regression_records(folder)
         if score_py.is_file():
             result = load_module_from(score_py, "govnews_shared_score_fixture").score(gold, pred)
             return {row["kind"]: row for row in result["rows"]}, result["title_chain_accuracy"]
@@ -96,7 +96,7 @@ def module_from_file():
 
 
 @pytest.fixture(scope="session")
-def heldout_generator():
+def regression_generator():
     """``get(folder)``: the set's make_dirty.py as a module (articles regenerated, gold checked)."""
     return lambda folder: load_module_from(folder / "make_dirty.py", f"govnews_{folder.name}_make_dirty")
 

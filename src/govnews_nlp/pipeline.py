@@ -8,6 +8,7 @@ groups into ``doc.ents``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Dict, Iterable, Optional, Sequence
 
 import spacy
@@ -58,7 +59,9 @@ def load(
     disable_steps:    normalizer steps to switch off (see ``govnews_nlp.normalize.STEP_NAMES``).
     keep_width:       keep half-width punctuation instead of widening it between Chinese text.
     pkuseg_model:     folder with the pkuseg model (default: the ``govnews-nlp download pkuseg`` cache).
-    patterns_dir:     a folder of patterns files to use instead of the packaged ones.
+    patterns_dir:     a folder of patterns files to use instead of the packaged ones: every
+                      component's files; the normalizer's (``junk.jsonl`` …) when the folder
+                      holds any of them, else the packaged ones.
     component_config: per-component config overrides, ``{"govnews_slogans": {...}}``.
     max_length:       longest text accepted, in characters (spaCy's default is 1,000,000).
     entities:         end with the entity step (``govnews_entities``) that merges the components'
@@ -79,8 +82,11 @@ def load(
             raise ValueError(f"component factory {name!r} is not registered: is govnews-nlp installed?")
         nlp.add_pipe(name, config=(component_config or {}).get(name, {}))
     init_cfg: Dict[str, Any] = {"tokenizer": {"pkuseg_model": pkuseg_model}}
-    if patterns_dir:  # the normalizer's tables and the components' rules from one folder
-        init_cfg["tokenizer"]["patterns_dir"] = patterns_dir
+    if patterns_dir:  # the components' rules, and the normalizer's tables if the folder has them
+        from .normalize.tables import FILES as NORMALIZER_FILES
+
+        if any((Path(patterns_dir) / name).exists() for name in NORMALIZER_FILES):
+            init_cfg["tokenizer"]["patterns_dir"] = patterns_dir
         init_cfg["components"] = {name: {"patterns_dir": patterns_dir} for name in wanted if name in RULE_COMPONENTS}
     nlp.config["initialize"]["tokenizer"] = init_cfg["tokenizer"]
     if "components" in init_cfg:

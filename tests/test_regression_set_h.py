@@ -1,4 +1,5 @@
-"""Held-out evaluation: 12 reviewer-written articles the rules were never developed on (tests/heldout/README.md).
+"""Held-out evaluation: 12 reviewer-written articles the rules were never developed on
+(tests/regression_sets/set_h/README.md).
 
 The dev corpus and the seeds score 1.000 because the rules were tuned on them. This set measures generalization,
 so its floors sit a little below what was measured when the set was first scored. That lets a regression fail the
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-HELDOUT = Path(__file__).resolve().parent / "heldout"
+HELDOUT = Path(__file__).resolve().parent / "regression_sets" / "set_h"
 SCORE_PY = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "score.py"
 
 # Measured when the set was first scored (gold at 3fab5fc, system at 89ca63e), segmenter "char":
@@ -57,13 +58,13 @@ def score(gold: dict, pred: dict) -> tuple:
 
 
 @pytest.fixture(scope="module")
-def heldout_gold(heldout_records) -> dict:
-    return heldout_records(HELDOUT)[0]
+def heldout_gold(regression_records) -> dict:
+    return regression_records(HELDOUT)[0]
 
 
 @pytest.fixture(scope="module")
-def heldout_pred(heldout_records) -> dict:
-    return heldout_records(HELDOUT)[1]
+def heldout_pred(regression_records) -> dict:
+    return regression_records(HELDOUT)[1]
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 # ruff: noqa: E501  (article sources are one paragraph per line, as in the corpus)
 """Build the held-out articles H01..H12 from the Simplified sources below (deterministic, seeded).
 
-    python tests/heldout/make_dirty.py            # (re)write tests/heldout/articles/H*.txt
-    python tests/heldout/make_dirty.py --check    # every gold string occurs in the reference normalization
+    python tests/regression_sets/set_h/make_dirty.py            # (re)write tests/regression_sets/set_h/articles/H*.txt
+    python tests/regression_sets/set_h/make_dirty.py --check    # every gold string occurs in the reference normalization
 
 Why a generator: the held-out set must be reproducible and its dirt must look like scraped mirror copies
 (OpenCC s2t, inline pinyin glosses after ~30 % of the characters, ASCII-folded punctuation, doubled
@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # tests/heldout_dirt.py: the generators' shared machinery
+sys.path.insert(0, str(HERE.parent))  # tests/regression_sets/dirt.py: the generators' shared machinery
 
-import heldout_dirt as _dirt  # noqa: E402
+import dirt as _dirt  # noqa: E402
 
 Article, Dirt, BREAK = _dirt.Article, _dirt.Dirt, _dirt.BREAK
 check = _dirt.check

@@ -1,12 +1,15 @@
 """Build the third held-out set V01..V12 from the Simplified sources below (deterministic, seeded).
 
-    python tests/heldout3/make_dirty.py            # (re)write tests/heldout3/articles/V*.txt
-    python tests/heldout3/make_dirty.py --check    # every gold string occurs in the reference normalization
+    python tests/regression_sets/set_v/make_dirty.py            # (re)write tests/regression_sets/set_v/articles/V*.txt
+    python tests/regression_sets/set_v/make_dirty.py --check    # every gold string occurs in the reference
+normalization
 
-Why a third set: tests/heldout2 (U01..U12) drove a round of fixes and is now a regression set, like
-tests/heldout. This set was written afterwards, by a reviewer who did not read the rules (patterns/, src/) and
+Why a third set: tests/regression_sets/set_u (U01..U12) drove a round of fixes and is now a regression set, like
+tests/regression_sets/set_h. This set was written afterwards, by a reviewer who did not read the rules (patterns/,
+src/) and
 did not run the system on it, so it estimates how the system does on text nobody tuned it on. The method is the
-one of tests/heldout2/make_dirty.py: the dirt must look like scraped mirror copies (OpenCC s2t, inline pinyin
+one of tests/regression_sets/set_u/make_dirty.py: the dirt must look like scraped mirror copies (OpenCC s2t, inline
+pinyin
 glosses after ~30 % of the Han characters, ASCII-folded and doubled punctuation, junk lines, sentences broken
 across lines) and must be reproducible without hand-editing Traditional text. The gold in gold.jsonl was written
 by hand from the Simplified sources, before the system was run on them.
@@ -21,9 +24,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # tests/heldout_dirt.py: the generators' shared machinery
+sys.path.insert(0, str(HERE.parent))  # tests/regression_sets/dirt.py: the generators' shared machinery
 
-import heldout_dirt as _dirt  # noqa: E402
+import dirt as _dirt  # noqa: E402
 
 Article, Dirt, BREAK = _dirt.Article, _dirt.Dirt, _dirt.BREAK
 check = _dirt.check

@@ -1,12 +1,12 @@
 # ruff: noqa: E501  (article sources are one paragraph per line, as in the corpus)
 """Build the second held-out set U01..U12 from the Simplified sources below (deterministic, seeded).
 
-    python tests/heldout2/make_dirty.py            # (re)write tests/heldout2/articles/U*.txt
-    python tests/heldout2/make_dirty.py --check    # every gold string occurs in the reference normalization
+    python tests/regression_sets/set_u/make_dirty.py            # (re)write tests/regression_sets/set_u/articles/U*.txt
+    python tests/regression_sets/set_u/make_dirty.py --check    # every gold string occurs in the reference normalization
 
-Why a second set: tests/heldout (H01..H12) drove a round of fixes and is now a regression set. This set was
+Why a second set: tests/regression_sets/set_h (H01..H12) drove a round of fixes and is now a regression set. This set was
 written afterwards, by a reviewer who did not read the rules (patterns/, src/), so it estimates how the system
-does on text nobody tuned it on. The method is the one of tests/heldout/make_dirty.py: the dirt must look like
+does on text nobody tuned it on. The method is the one of tests/regression_sets/set_h/make_dirty.py: the dirt must look like
 scraped mirror copies (OpenCC s2t, inline pinyin glosses after ~30 % of the Han characters, ASCII-folded and
 doubled punctuation, junk lines, sentences broken across lines) and must be reproducible without hand-editing
 Traditional text. The gold in gold.jsonl was written by hand from the Simplified sources, before the system was
@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # tests/heldout_dirt.py: the generators' shared machinery
+sys.path.insert(0, str(HERE.parent))  # tests/regression_sets/dirt.py: the generators' shared machinery
 
-import heldout_dirt as _dirt  # noqa: E402
+import dirt as _dirt  # noqa: E402
 
 Article, Dirt, BREAK = _dirt.Article, _dirt.Dirt, _dirt.BREAK
 check = _dirt.check

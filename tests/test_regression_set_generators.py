@@ -1,4 +1,4 @@
-"""Every held-out set's generator: its gold passes the dev README's machine check, and it regenerates the
+"""Every regression set's generator: its gold passes the dev README's machine check, and it regenerates the
 committed articles byte for byte (seeded), one article per gold record."""
 
 from __future__ import annotations
@@ -8,23 +8,23 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parent
-SETS = ["heldout", "heldout2", "heldout3"]
+TESTS = Path(__file__).resolve().parent / "regression_sets"
+SETS = ["set_h", "set_u", "set_v"]
 
 
 @pytest.mark.parametrize("name", SETS)
-def test_gold_strings_occur_in_reference_normalization(heldout_generator, name):
+def test_gold_strings_occur_in_reference_normalization(regression_generator, name):
     pytest.importorskip("opencc")
     folder = TESTS / name
-    assert heldout_generator(folder).check(folder / "articles", folder / "gold.jsonl") == 0
+    assert regression_generator(folder).check(folder / "articles", folder / "gold.jsonl") == 0
 
 
 @pytest.mark.parametrize("name", SETS)
-def test_articles_are_reproducible(heldout_generator, name):
+def test_articles_are_reproducible(regression_generator, name):
     pytest.importorskip("opencc")
     pytest.importorskip("pypinyin")
     folder = TESTS / name
-    make_dirty = heldout_generator(folder)
+    make_dirty = regression_generator(folder)
     gold_ids = [json.loads(line)["id"] for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
                 if line.strip()]
     assert sorted(make_dirty.ARTICLES) == sorted(gold_ids)

@@ -1,4 +1,4 @@
-"""Shared machinery of the held-out generators (tests/heldout*/make_dirty.py): how a Simplified source
+"""Shared machinery of the held-out generators (tests/regression_sets/set_h*/make_dirty.py): how a Simplified source
 becomes a scraped-mirror copy, the dev README's reference normalization, and the gold check.
 
 Each generator keeps its own articles and seed; this module is loaded by path (tests are not a package).

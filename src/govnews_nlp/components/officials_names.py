@@ -17,8 +17,12 @@ followed by a division word (常州市, 高安市) are rejected.
 
 from __future__ import annotations
 
+import functools
+import importlib
+import importlib.util
+import os
 import re
-from typing import Collection, Dict, Iterable, Optional, Tuple
+from typing import Collection, Dict, FrozenSet, Iterable, Optional, Protocol, Tuple
 
 from .officials_regex import trie_pattern
 
@@ -30,8 +34,10 @@ _BAD_GIVEN_RE = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]|[" + "".join(sorted(FU
 PLACE_AFTER = frozenset("市县区省镇乡州村旗盟")
 
 
+#: The middle dots of transliterated names.
+_DOTS = "·•・"
 #: The part before the dot of a transliterated name (沙吾提· in 沙吾提·买合木提).
-_DOTTED_HEAD_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{2,6}[·•・]")
+_DOTTED_HEAD_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]{1,6}[·•・]")
 
 #: Longest name read without a listed surname (Uyghur 阿布都热合曼 has six characters).
 MAX_UNLISTED = 6
@@ -45,6 +51,80 @@ _UNLISTED_BAD_RE = re.compile(
     + "]")
 
 
+class PosTags(Protocol):
+    """What the name model asks a part-of-speech lexicon: the tags of one word (empty if unknown)."""
+
+    def tags(self, word: str) -> Collection[str]: ...
+
+
+#: Parts of speech that bound a name from the right when printed right after it: verbs (参与, 发来),
+#: prepositions (在, 对), conjunctions (和), adverbs (亲自), particles (等, 的), pronouns (该).
+BOUND_TAGS = frozenset({"v", "vd", "p", "c", "d", "u", "r", "ad"})
+#: The one-character words among them that bound a name (a one-character verb such as 参 or 发 is
+#: too often a given-name character to count).
+BOUND_TAGS_ONE_CHAR = frozenset({"p", "c", "u"})
+#: Tags of a personal name (jieba: nr, nrt transliterated, nrfg) and of the other proper nouns a
+#: minority name may coincide with (扎西 ns).
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz"})
+#: Tags of a personal name only: a reading with a listed surname that the lexicon knows as another
+#: word (候选人 n, 负责人 n) is that word, not a name.
+PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+#: The longest word looked up at one position.
+MAX_WORD = 4
+
+
+#: Fewer occurrences than this in jieba's counts: not a word worth trusting.
+MIN_FREQ = 10
+
+
+class _JiebaTags:
+    """Tags read from jieba's own dictionary (``dict.txt``: word, frequency, tag per line).
+
+    The interim source while :mod:`govnews_nlp.pos_lexicon` is not installed; only the words the
+    name model can use are kept (up to :data:`MAX_WORD` characters).
+    """
+
+    def __init__(self, path: str) -> None:
+        table: Dict[str, str] = {}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split()
+                # entries seen a handful of times are segmentation debris (提在 v, freq 3)
+                if len(parts) == 3 and 1 <= len(parts[0]) <= MAX_WORD and int(parts[1]) >= MIN_FREQ:
+                    table[parts[0]] = parts[2]
+        self._table = table
+
+    def tags(self, word: str) -> FrozenSet[str]:
+        tag = self._table.get(word)
+        return frozenset((tag,)) if tag else frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def default_pos() -> Optional[PosTags]:
+    """The project's POS lexicon (``govnews_nlp.pos_lexicon.PosLexicon.default()``), else jieba's
+    dictionary when jieba is installed, else None (the name model then uses its word lists only)."""
+    try:
+        return importlib.import_module("govnews_nlp.pos_lexicon").PosLexicon.default()  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        pass
+    try:
+        spec = importlib.util.find_spec("jieba")
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return None
+    path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
+    return _JiebaTags(path) if os.path.exists(path) else None
+
+
+def _as_tags(tags: object) -> FrozenSet[str]:
+    if not tags:
+        return frozenset()
+    if isinstance(tags, str):
+        return frozenset((tags,))
+    return frozenset(str(t) for t in tags)  # type: ignore[union-attr]
+
+
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -52,7 +132,12 @@ def is_cjk(ch: str) -> bool:
 class NameModel:
     """Surnames, follow words and non-names → ``resolve(text, pos)``: the end of the name at ``pos``."""
 
-    def __init__(self, surnames: Iterable[str], follow: Iterable[str], nonnames: Iterable[str]) -> None:
+    def __init__(self, surnames: Iterable[str], follow: Iterable[str], nonnames: Iterable[str], *,
+                 pos: Optional[PosTags] = None, use_pos: bool = True) -> None:
+        """``pos``: a part-of-speech lexicon (:class:`PosTags`); None takes :func:`default_pos`
+        unless ``use_pos`` is False (word lists only)."""
+        self.pos: Optional[PosTags] = pos if pos is not None else (default_pos() if use_pos else None)
+        self._tag_cache: Dict[str, FrozenSet[str]] = {}
         surnames = list(surnames)
         self.single = frozenset(s for s in surnames if len(s) == 1)
         self.compound = frozenset(s for s in surnames if len(s) == 2)
@@ -66,6 +151,47 @@ class NameModel:
         #: the follow strength after the end :meth:`resolve` last returned (the caller asks it next:
         #: kept rather than computed twice); meaningless after a None
         self.last_strength = 0.0
+
+    # -- the lexicon -------------------------------------------------------------------------------
+    def tags(self, word: str) -> FrozenSet[str]:
+        """The lexicon's tags of ``word`` (cached; empty without a lexicon or for an unknown word)."""
+        got = self._tag_cache.get(word)
+        if got is None:
+            got = _as_tags(self.pos.tags(word)) if self.pos is not None else frozenset()
+            if len(self._tag_cache) > 65536:
+                self._tag_cache.clear()
+            self._tag_cache[word] = got
+        return got
+
+    def bound_word(self, text: str, pos: int) -> int:
+        """Length of the longest word at ``pos`` whose part of speech bounds a name printed before
+        it (a verb 参与, a preposition 在, a conjunction 和, an adverb 亲自 …), or 0.
+
+        Why: what follows a name in this genre is a predicate; the lexicon knows every verb,
+        where a hand list of follow words knows only the ones seen."""
+        if self.pos is None:
+            return 0
+        for n in range(min(MAX_WORD, len(text) - pos), 0, -1):
+            tags = self.tags(text[pos:pos + n])
+            if tags and (tags & BOUND_TAGS if n > 1 else tags & BOUND_TAGS_ONE_CHAR):
+                return n
+        return 0
+
+    def straddles(self, text: str, end: int) -> bool:
+        """A bounding word (two characters or more) starts on the last character of a reading
+        ending at ``end`` and runs past it: the reading cuts a verb in two (王某参|与了 → 王某)."""
+        if self.pos is None or end < 1:
+            return False
+        for n in range(min(MAX_WORD, len(text) - end + 1), 1, -1):
+            tags = self.tags(text[end - 1:end - 1 + n])
+            if tags & BOUND_TAGS:
+                return True
+        return False
+
+    def is_common_word(self, word: str, name_tags: FrozenSet[str] = PERSON_TAGS) -> bool:
+        """The lexicon knows ``word`` and not as a name (候选人 n): a post word, not a person."""
+        tags = self.tags(word)
+        return bool(tags) and not (tags & name_tags)
 
     # -- candidate readings ----------------------------------------------------------------------
     def readings(self, text: str, pos: int) -> Tuple[int, ...]:
@@ -94,10 +220,17 @@ class NameModel:
         ch = text[end:end + 1]
         if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):  # punctuation or the end
             return 3.0
+        fs = 0.0
         if ch in self._follow_first:
             m = self._follow_re.match(text, end)
             if m:
-                return 2.0 if m.end() - end > 1 else 1.0
+                fs = 2.0 if m.end() - end > 1 else 1.0
+        if fs < 2.0 and self.pos is not None:
+            n = self.bound_word(text, end)
+            if n:
+                fs = max(fs, 2.0 if n > 1 else 1.0)
+        if fs:
+            return fs
         if ch in PLACE_AFTER:
             return -2.0
         return 0.0
@@ -116,8 +249,8 @@ class NameModel:
         the later names of a list (``市领导郑伟、胡传栋、常夫建参加``).
         """
         # a transliterated name with a middle dot (沙吾提·买合木提) is read whole, never by its first part
-        if (text.find("·", pos + 2, pos + 7) >= 0 or text.find("•", pos + 2, pos + 7) >= 0
-                or text.find("・", pos + 2, pos + 7) >= 0):
+        if (text.find("·", pos + 1, pos + 7) >= 0 or text.find("•", pos + 1, pos + 7) >= 0
+                or text.find("・", pos + 1, pos + 7) >= 0):
             head = _DOTTED_HEAD_RE.match(text, pos)
             if head is not None:
                 return self._dotted_end(text, head.end())
@@ -138,25 +271,22 @@ class NameModel:
                 return None
             lengths = lengths[:1]
         cached = counts if counts is not None and n_text <= 2 * AGREEMENT_WINDOW else None
-        follow_first, follow_match = self._follow_first, self._follow_re.match
         best_score, best_len, best_fs = 0.0, 0, 0.0
         once = False
         for length in lengths:
             end = pos + length
-            ch = text[end:end + 1]
-            if not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"):
-                fs = 3.0
-            elif ch in follow_first and (m := follow_match(text, end)):
-                fs = 2.0 if m.end() - end > 1 else 1.0
-            elif ch in PLACE_AFTER:
-                fs = -2.0
-            else:
-                fs = 0.0
+            fs = self.follow_strength(text, end)
             cand = text[pos:end]
             is_known = cand in known
             if direct and fs <= 0 and not is_known:
                 continue
+            if length >= 3 and not is_known and self.is_common_word(cand):
+                continue  # 候选人, 负责人: a noun the lexicon knows, not a name
+            if length == 2 and cand[0] == cand[1]:
+                continue  # a reduplicated word (殷殷嘱托, 常常), not a surname and its given name
             sc = fs + 3.0 if is_known else fs
+            if not is_known and fs < 3.0 and self.straddles(text, end):
+                sc -= 2.0  # the reading's last character starts a verb: 王某参|与
             if once:  # the shorter reading is printed once, so this longer one is too
                 n = 1
                 if cached is not None:
@@ -192,18 +322,39 @@ class NameModel:
             return None
         bad = _UNLISTED_BAD_RE.search(text, pos, pos + MAX_UNLISTED)
         limit = (bad.start() if bad else min(len(text), pos + MAX_UNLISTED)) - pos
+        for length in range(1, limit + 1):
+            if text[pos + length:pos + length + 1] in _DOTS:
+                # a dotted transliteration (买买提江·吾斯曼, 奇·达楞太): read whole or not at all
+                return self._dotted_end(text, pos + length + 1)
+        if self._starts_common_word(text, pos):
+            return None
         for length in range(2, limit + 1):
             end = pos + length
-            if text[end:end + 1] in "·•・":
-                # a dotted transliteration (买买提江·吾斯曼): read whole or not at all
-                return self._dotted_end(text, end + 1)
             fs = self.follow_strength(text, end)
             if fs < 1.0:
                 continue
-            # two characters (带头, 信箱 after a post) only with agreement: the same string again
-            if (fs >= 2.0 and length >= 3) or _count(text, text[pos:end], pos, counts) >= 2:
+            if length >= 3 and (fs >= 2.0 or self.pos is not None):
+                # with a lexicon, a one-character preposition or conjunction (在, 对, 和) is grammar
+                # enough after three characters (阿布来提在会上)
+                return end
+            # two characters (带头, 信箱 after a post) only with agreement, or closed by punctuation
+            # when the lexicon knows no such word (阿木,)
+            if _count(text, text[pos:end], pos, counts) >= 2:
+                return end
+            if fs >= 3.0 and self.pos is not None and not self.tags(text[pos:end]):
                 return end
         return None
+
+    def _starts_common_word(self, text: str, pos: int) -> bool:
+        """The longest lexicon word at ``pos`` (two characters or more) is not a name (亲切 a,
+        候选人 n): what follows a bare post is then ordinary text, not a name without a surname."""
+        if self.pos is None:
+            return False
+        for n in range(min(MAX_WORD, len(text) - pos), 1, -1):
+            tags = self.tags(text[pos:pos + n])
+            if tags:
+                return not (tags & NAME_TAGS)
+        return False
 
     def _dotted_end(self, text: str, pos: int) -> Optional[int]:
         """End of the part after the dot of a transliterated name (``吾斯曼`` in 买买提江·吾斯曼),
@@ -214,9 +365,32 @@ class NameModel:
         limit = (bad.start() if bad else min(len(text), pos + MAX_UNLISTED)) - pos
         for length in range(2, limit + 1):
             # a single-character cue (在, 说) only after three characters or more: 阿不|都 is no end
-            if self.follow_strength(text, pos + length) >= (1.0 if length >= 3 else 2.0):
-                return pos + length
+            end = pos + length
+            if self.follow_strength(text, end) >= (1.0 if length >= 3 else 2.0):
+                # 买合苏|提出|席 or 买合苏提|出席: the cue whose own end leaves a word behind it wins
+                if length < limit and not self._clean_after_cue(text, end) \
+                        and self.follow_strength(text, end + 1) >= 2.0 and self._clean_after_cue(text, end + 1):
+                    return end + 1
+                return end
         return None
+
+    def _clean_after_cue(self, text: str, end: int) -> bool:
+        """The cue word at ``end`` (a follow or bounding word) is followed by punctuation, a word of
+        two characters or more, or a particle: the reading before it leaves no debris (提出|席点火)."""
+        if self.pos is None:
+            return True
+        n = max(self.bound_word(text, end), 1)
+        m = self._follow_re.match(text, end)
+        if m:
+            n = max(n, m.end() - end)
+        after = end + n
+        ch = text[after:after + 1]
+        if not is_cjk(ch):
+            return True
+        for k in range(min(MAX_WORD, len(text) - after), 1, -1):
+            if self.tags(text[after:after + k]):
+                return True
+        return bool(self.tags(ch) & BOUND_TAGS_ONE_CHAR)
 
     def absorb_he(self, text: str, pos: int, end: int) -> int:
         """``end``, or ``end + 1`` when the 和 after the name is its last character (冼春和).

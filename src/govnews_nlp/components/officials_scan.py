@@ -260,6 +260,8 @@ class Scanner:
         if self._post_re.search(text, e, end) or self._org_re.search(text, e, end) \
                 or self._level_re.search(text, e, end):
             return None
+        if self._level_re.match(text, end):
+            return None  # followed by a division word, the reading is a place (新疆维吾尔|自治区)
         return end
 
     def _name_before_post(self, text: str, start: int, s: int, floor: int) -> Optional[str]:

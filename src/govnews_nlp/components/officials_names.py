@@ -188,6 +188,11 @@ class NameModel:
                 return True
         return False
 
+    def _listed_follow(self, text: str, end: int) -> bool:
+        """A follow word of two characters or more from the patterns file starts at ``end``."""
+        m = self._follow_re.match(text, end) if text[end:end + 1] in self._follow_first else None
+        return m is not None and m.end() - end > 1
+
     def is_common_word(self, word: str, name_tags: FrozenSet[str] = PERSON_TAGS) -> bool:
         """The lexicon knows ``word`` and not as a name (候选人 n): a post word, not a person."""
         tags = self.tags(word)
@@ -285,8 +290,10 @@ class NameModel:
             if length == 2 and cand[0] == cand[1]:
                 continue  # a reduplicated word (殷殷嘱托, 常常), not a surname and its given name
             sc = fs + 3.0 if is_known else fs
-            if not is_known and fs < 3.0 and self.straddles(text, end):
-                sc -= 2.0  # the reading's last character starts a verb: 王某参|与
+            if not is_known and fs < 3.0 and not self._listed_follow(text, end) and self.straddles(text, end):
+                # the reading's last character starts a verb (王某参|与, 苏虹陪|同调研); a listed follow
+                # word after it (王强|调研 beside 王|强调) is the genre's own evidence and wins
+                sc -= 2.0
             if once:  # the shorter reading is printed once, so this longer one is too
                 n = 1
                 if cached is not None:
@@ -323,7 +330,8 @@ class NameModel:
         bad = _UNLISTED_BAD_RE.search(text, pos, pos + MAX_UNLISTED)
         limit = (bad.start() if bad else min(len(text), pos + MAX_UNLISTED)) - pos
         for length in range(1, limit + 1):
-            if text[pos + length:pos + length + 1] in _DOTS:
+            ch = text[pos + length:pos + length + 1]
+            if ch and ch in _DOTS:
                 # a dotted transliteration (买买提江·吾斯曼, 奇·达楞太): read whole or not at all
                 return self._dotted_end(text, pos + length + 1)
         if self._starts_common_word(text, pos):
@@ -343,6 +351,8 @@ class NameModel:
                 return end
             if fs >= 3.0 and self.pos is not None and not self.tags(text[pos:end]):
                 return end
+            if fs >= 2.0 and self.pos is not None and self.bound_word(text, end) > 1:
+                return None  # a verb follows (殷殷|嘱托): a longer reading would swallow it
         return None
 
     def _starts_common_word(self, text: str, pos: int) -> bool:

@@ -68,6 +68,9 @@ EXECUTIVES = [
     # a company's collective label: executives with no titles (the 集团公司领导A、B、C, with names)
     ("集团公司领导孙立、何海涛、钱文参加。",
      [("孙立", [], "executive"), ("何海涛", [], "executive"), ("钱文", [], "executive")]),
+    # a post that starts inside an unlisted reading (兼总经|理) is the chain's next title, not a name
+    ("某物流有限公司执行董事兼总经理查文韬分别签约。",
+     [("查文韬", ["某物流有限公司执行董事兼总经理"], "executive")]),
     # a bare party post listed right after a company's executive is that company's post
     ("华星集团董事长赵永亮、党委副书记秦立等陪同。",
      [("赵永亮", ["华星集团董事长"], "executive"), ("秦立", ["党委副书记"], "executive")]),

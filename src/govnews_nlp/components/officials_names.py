@@ -18,11 +18,8 @@ followed by a division word (常州市, 高安市) are rejected.
 from __future__ import annotations
 
 import functools
-import importlib
-import importlib.util
-import os
 import re
-from typing import Collection, Dict, FrozenSet, Iterable, Optional, Protocol, Tuple
+from typing import Collection, Dict, FrozenSet, Iterable, List, Optional, Protocol, Tuple
 
 from .officials_regex import trie_pattern
 
@@ -52,77 +49,48 @@ _UNLISTED_BAD_RE = re.compile(
 
 
 class PosTags(Protocol):
-    """What the name model asks a part-of-speech lexicon: the tags of one word (empty if unknown)."""
+    """What the name model asks a part-of-speech lexicon (:class:`govnews_nlp.pos_lexicon.PosLexicon`):
+    the tag of a word (None if unknown) and the most probable segmentation of a short text."""
 
-    def tags(self, word: str) -> Collection[str]: ...
+    def tags(self, word: str) -> Optional[str]: ...
+
+    def segment(self, text: str) -> List[Tuple[str, str]]: ...
 
 
-#: Parts of speech that bound a name from the right when printed right after it: verbs (参与, 发来),
-#: prepositions (在, 对), conjunctions (和), adverbs (亲自), particles (等, 的), pronouns (该).
-BOUND_TAGS = frozenset({"v", "vd", "p", "c", "d", "u", "r", "ad"})
+#: Parts of speech (jieba's tags, by first letter) that bound a name printed right before them:
+#: verbs (参与, 发来), prepositions (在, 对), conjunctions (和), adverbs (亲自), particles (等, 了),
+#: pronouns (该). A verbal noun (调研 vn) is not among them: it also starts noun phrases.
+BOUND_TAG_HEADS = frozenset("vpcdur")
 #: The one-character words among them that bound a name (a one-character verb such as 参 or 发 is
 #: too often a given-name character to count).
-BOUND_TAGS_ONE_CHAR = frozenset({"p", "c", "u"})
+BOUND_TAG_HEADS_ONE_CHAR = frozenset("pcu")
 #: Tags of a personal name (jieba: nr, nrt transliterated, nrfg) and of the other proper nouns a
-#: minority name may coincide with (扎西 ns).
-NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz"})
+#: minority name may coincide with (扎西 ns), and of characters the lexicon does not know (x).
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "x"})
 #: Tags of a personal name only: a reading with a listed surname that the lexicon knows as another
 #: word (候选人 n, 负责人 n) is that word, not a name.
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
-#: The longest word looked up at one position.
-MAX_WORD = 4
+#: How much text after a position is segmented to find the word that starts there.
+SEGMENT_WINDOW = 8
 
 
-#: Fewer occurrences than this in jieba's counts: not a word worth trusting.
-MIN_FREQ = 10
-
-
-class _JiebaTags:
-    """Tags read from jieba's own dictionary (``dict.txt``: word, frequency, tag per line).
-
-    The interim source while :mod:`govnews_nlp.pos_lexicon` is not installed; only the words the
-    name model can use are kept (up to :data:`MAX_WORD` characters).
-    """
-
-    def __init__(self, path: str) -> None:
-        table: Dict[str, str] = {}
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                parts = line.split()
-                # entries seen a handful of times are segmentation debris (提在 v, freq 3)
-                if len(parts) == 3 and 1 <= len(parts[0]) <= MAX_WORD and int(parts[1]) >= MIN_FREQ:
-                    table[parts[0]] = parts[2]
-        self._table = table
-
-    def tags(self, word: str) -> FrozenSet[str]:
-        tag = self._table.get(word)
-        return frozenset((tag,)) if tag else frozenset()
+def _bounds(word: str, tag: str) -> bool:
+    """``word`` (tagged ``tag``) ends a name printed before it."""
+    if not tag or tag == "vn":
+        return False
+    return tag[0] in (BOUND_TAG_HEADS if len(word) > 1 else BOUND_TAG_HEADS_ONE_CHAR)
 
 
 @functools.lru_cache(maxsize=1)
 def default_pos() -> Optional[PosTags]:
-    """The project's POS lexicon (``govnews_nlp.pos_lexicon.PosLexicon.default()``), else jieba's
-    dictionary when jieba is installed, else None (the name model then uses its word lists only)."""
+    """The project's POS lexicon (``PosLexicon.default()``, jieba-derived, shipped in ``patterns/``);
+    None when it cannot be loaded (the name model then uses its word lists only)."""
     try:
-        return importlib.import_module("govnews_nlp.pos_lexicon").PosLexicon.default()  # type: ignore[no-any-return]
-    except (ImportError, AttributeError):
-        pass
-    try:
-        spec = importlib.util.find_spec("jieba")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or not spec.origin:
+        from ..pos_lexicon import PosLexicon
+
+        return PosLexicon.default()
+    except (ImportError, OSError, ValueError):
         return None
-    path = os.path.join(os.path.dirname(spec.origin), "dict.txt")
-    return _JiebaTags(path) if os.path.exists(path) else None
-
-
-def _as_tags(tags: object) -> FrozenSet[str]:
-    if not tags:
-        return frozenset()
-    if isinstance(tags, str):
-        return frozenset((tags,))
-    return frozenset(str(t) for t in tags)  # type: ignore[union-attr]
 
 
 def is_cjk(ch: str) -> bool:
@@ -138,6 +106,7 @@ class NameModel:
         unless ``use_pos`` is False (word lists only)."""
         self.pos: Optional[PosTags] = pos if pos is not None else (default_pos() if use_pos else None)
         self._tag_cache: Dict[str, FrozenSet[str]] = {}
+        self._word_cache: Dict[str, Tuple[str, str]] = {}
         surnames = list(surnames)
         self.single = frozenset(s for s in surnames if len(s) == 1)
         self.compound = frozenset(s for s in surnames if len(s) == 2)
@@ -154,49 +123,60 @@ class NameModel:
 
     # -- the lexicon -------------------------------------------------------------------------------
     def tags(self, word: str) -> FrozenSet[str]:
-        """The lexicon's tags of ``word`` (cached; empty without a lexicon or for an unknown word)."""
+        """The lexicon's tag of ``word`` as a set (empty without a lexicon or for an unknown word)."""
         got = self._tag_cache.get(word)
         if got is None:
-            got = _as_tags(self.pos.tags(word)) if self.pos is not None else frozenset()
+            tag = self.pos.tags(word) if self.pos is not None else None
+            got = frozenset((tag,)) if tag else frozenset()
             if len(self._tag_cache) > 65536:
                 self._tag_cache.clear()
             self._tag_cache[word] = got
         return got
 
+    def word_at(self, text: str, pos: int) -> Tuple[str, str]:
+        """The word that starts at ``pos`` and its tag, by the lexicon's most probable segmentation
+        of the next few characters (``("", "")`` without a lexicon or at the end).
+
+        Why a segmentation and not the longest listed word: the dictionary lists debris (提在 v,
+        seen three times), which a segmentation outweighs by the frequent words around it (提/在)."""
+        if self.pos is None or pos >= len(text):
+            return "", ""
+        window = text[pos:pos + SEGMENT_WINDOW]
+        got = self._word_cache.get(window)
+        if got is None:
+            seg = self.pos.segment(window)
+            got = seg[0] if seg else ("", "")
+            if len(self._word_cache) > 65536:
+                self._word_cache.clear()
+            self._word_cache[window] = got
+        return got
+
     def bound_word(self, text: str, pos: int) -> int:
-        """Length of the longest word at ``pos`` whose part of speech bounds a name printed before
-        it (a verb 参与, a preposition 在, a conjunction 和, an adverb 亲自 …), or 0.
+        """Length of the word at ``pos`` when its part of speech bounds a name printed before it (a
+        verb 参与, a preposition 在, a conjunction 和, an adverb 亲自 …), else 0.
 
         Why: what follows a name in this genre is a predicate; the lexicon knows every verb,
         where a hand list of follow words knows only the ones seen."""
-        if self.pos is None:
-            return 0
-        for n in range(min(MAX_WORD, len(text) - pos), 0, -1):
-            tags = self.tags(text[pos:pos + n])
-            if tags and (tags & BOUND_TAGS if n > 1 else tags & BOUND_TAGS_ONE_CHAR):
-                return n
-        return 0
+        word, tag = self.word_at(text, pos)
+        return len(word) if word and _bounds(word, tag) else 0
 
     def straddles(self, text: str, end: int) -> bool:
         """A bounding word (two characters or more) starts on the last character of a reading
-        ending at ``end`` and runs past it: the reading cuts a verb in two (王某参|与了 → 王某)."""
-        if self.pos is None or end < 1:
+        ending at ``end``: the reading cuts a verb in two (王某参|与了 → 王某)."""
+        if end < 1:
             return False
-        for n in range(min(MAX_WORD, len(text) - end + 1), 1, -1):
-            tags = self.tags(text[end - 1:end - 1 + n])
-            if tags & BOUND_TAGS:
-                return True
-        return False
-
-    def _listed_follow(self, text: str, end: int) -> bool:
-        """A follow word of two characters or more from the patterns file starts at ``end``."""
-        m = self._follow_re.match(text, end) if text[end:end + 1] in self._follow_first else None
-        return m is not None and m.end() - end > 1
+        word, tag = self.word_at(text, end - 1)
+        return len(word) > 1 and _bounds(word, tag)
 
     def is_common_word(self, word: str, name_tags: FrozenSet[str] = PERSON_TAGS) -> bool:
         """The lexicon knows ``word`` and not as a name (候选人 n): a post word, not a person."""
         tags = self.tags(word)
         return bool(tags) and not (tags & name_tags)
+
+    def _listed_follow(self, text: str, end: int) -> bool:
+        """A follow word of two characters or more from the patterns file starts at ``end``."""
+        m = self._follow_re.match(text, end) if text[end:end + 1] in self._follow_first else None
+        return m is not None and m.end() - end > 1
 
     # -- candidate readings ----------------------------------------------------------------------
     def readings(self, text: str, pos: int) -> Tuple[int, ...]:
@@ -356,15 +336,10 @@ class NameModel:
         return None
 
     def _starts_common_word(self, text: str, pos: int) -> bool:
-        """The longest lexicon word at ``pos`` (two characters or more) is not a name (亲切 a,
-        候选人 n): what follows a bare post is then ordinary text, not a name without a surname."""
-        if self.pos is None:
-            return False
-        for n in range(min(MAX_WORD, len(text) - pos), 1, -1):
-            tags = self.tags(text[pos:pos + n])
-            if tags:
-                return not (tags & NAME_TAGS)
-        return False
+        """The word at ``pos`` (two characters or more) is not a name (亲切 a, 候选人 n): what
+        follows a bare post is then ordinary text, not a name without a surname."""
+        word, tag = self.word_at(text, pos)
+        return len(word) > 1 and tag not in NAME_TAGS
 
     def _dotted_end(self, text: str, pos: int) -> Optional[int]:
         """End of the part after the dot of a transliterated name (``吾斯曼`` in 买买提江·吾斯曼),
@@ -394,13 +369,10 @@ class NameModel:
         if m:
             n = max(n, m.end() - end)
         after = end + n
-        ch = text[after:after + 1]
-        if not is_cjk(ch):
+        if not is_cjk(text[after:after + 1]):
             return True
-        for k in range(min(MAX_WORD, len(text) - after), 1, -1):
-            if self.tags(text[after:after + k]):
-                return True
-        return bool(self.tags(ch) & BOUND_TAGS_ONE_CHAR)
+        word, tag = self.word_at(text, after)
+        return len(word) > 1 or (bool(tag) and tag[0] in BOUND_TAG_HEADS_ONE_CHAR)
 
     def absorb_he(self, text: str, pos: int, end: int) -> int:
         """``end``, or ``end + 1`` when the 和 after the name is its last character (冼春和).

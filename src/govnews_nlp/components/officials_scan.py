@@ -282,8 +282,8 @@ class Scanner:
                 return False
             left = next((names.tags(text[m.start() - k:m.start()]) for k in (4, 3, 2)
                          if m.start() - k >= 0 and names.tags(text[m.start() - k:m.start()])), frozenset())
-            right = next((names.tags(text[end:end + k]) for k in (4, 3, 2) if names.tags(text[end:end + k])),
-                         frozenset())
+            word, tag = names.word_at(text, end)
+            right = frozenset((tag,)) if len(word) > 1 else frozenset()
             return bool(left & _COMMON_NOUN_TAGS) and bool(right & _COMMON_NOUN_TAGS)
         return False
 
@@ -299,6 +299,9 @@ class Scanner:
         if self._post_re.search(text, e, end) or self._org_re.search(text, e, end) \
                 or self._level_re.search(text, e, end):
             return None
+        post = self._post_re.search(text, e, end + self.max_title_chars)
+        if post is not None and post.start() < end:
+            return None  # a post starts inside the reading (兼总经|理): it is the chain's next title
         if self._level_re.match(text, end):
             return None  # followed by a division word, the reading is a place (新疆维吾尔|自治区)
         return end

@@ -33,6 +33,11 @@ GRAMMAR = [
     # a lexicon-only verb after the longer reading (同调) does not beat a listed one after the shorter
     ("县政协副主席高迁、苏虹陪同调研。",
      [("高迁", ["县政协副主席"], "official"), ("苏虹", ["县政协副主席"], "official")]),
+    # a function character inside a name closed by punctuation (在 needs an object: 刘在峰,)
+    ("市委副书记、市长刘在峰,副市长王海出席。",
+     [("刘在峰", ["市委副书记", "市长"], "official"), ("王海", ["副市长"], "official")]),
+    # ... but 在 with its object after it stays a preposition: no name is read through it
+    ("市长刘在会上讲话。", []),
     # (2) a post word the lexicon knows as a noun is no name
     ("市人大常委会副主任候选人、区委书记王某", [("王某", ["区委书记"], "official")]),
     # (3) minority names without a dot and without a listed surname: bounded by the next verb,

@@ -25,6 +25,9 @@ from .officials_regex import trie_pattern
 
 #: Characters that do not occur in given names in this genre: function words and title/org words.
 FUNCTION_CHARS = frozenset("的了在是和与及等要就对将把被从到并也还又都而这那有不市县区省镇乡委局厅府记讲话说届")
+#: The grammatical words among them (not the title and org characters): a name may contain one
+#: when grammar shows it is not acting as a word (see ``NameModel._function_char_in_name``).
+GRAMMAR_CHARS = frozenset("的了在是和与及等要就对将把被从到并也还又都而这那有不")
 #: A character that cannot be part of a given name: not Chinese, or a function character.
 _BAD_GIVEN_RE = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]|[" + "".join(sorted(FUNCTION_CHARS)) + "]")
 #: A division word right after a reading means the reading is a place (常州市, 高安市).
@@ -252,9 +255,12 @@ class NameModel:
         bad = _BAD_GIVEN_RE.search(text, pos + sur, pos + lengths[1])
         limit = bad.start() - pos if bad else n_text - pos
         if limit < lengths[1]:
-            if limit < lengths[0]:
+            if self._function_char_in_name(text, pos, sur, lengths[1], bad):
+                lengths = lengths[1:]
+            elif limit < lengths[0]:
                 return None
-            lengths = lengths[:1]
+            else:
+                lengths = lengths[:1]
         cached = counts if counts is not None and n_text <= 2 * AGREEMENT_WINDOW else None
         best_score, best_len, best_fs = 0.0, 0, 0.0
         once = False
@@ -295,6 +301,18 @@ class NameModel:
             return None
         self.last_strength = best_fs
         return pos + best_len
+
+    def _function_char_in_name(self, text: str, pos: int, sur: int, longest: int,
+                               bad: Optional[re.Match]) -> bool:
+        """A function character as the first given-name character of a full-length name closed by
+        punctuation (市长李在武, …): a preposition or conjunction needs words after it, and here
+        one character and the punctuation follow, so it is part of the name."""
+        end = pos + longest
+        if bad is None or bad.start() != pos + sur or text[bad.start()] not in GRAMMAR_CHARS:
+            return False
+        if is_cjk(text[end:end + 1]) or end > len(text):
+            return False
+        return _BAD_GIVEN_RE.search(text, bad.start() + 1, end) is None
 
     def resolve_unlisted(self, text: str, pos: int, counts: Optional[Dict[str, int]] = None) -> Optional[int]:
         """End of a name at ``pos`` whose surname is not on the list, or None.

@@ -73,6 +73,8 @@ NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "x"})
 #: Tags of a personal name only: a reading with a listed surname that the lexicon knows as another
 #: word (候选人 n, 负责人 n) is that word, not a name.
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+#: jieba's tags of the aspect particles 了 (ul), 着 (uz), 过 (ug).
+ASPECT_TAGS = frozenset({"ul", "uz", "ug"})
 #: How much text after a position is segmented to find the word that starts there.
 SEGMENT_WINDOW = 8
 
@@ -163,11 +165,27 @@ class NameModel:
         word, tag = self.word_at(text, pos)
         return len(word) if word and _bounds(word, tag) else 0
 
+    def _verb_with_aspect(self, text: str, pos: int) -> bool:
+        """A one-character verb with an aspect particle after it (作了, 看着): a verb phrase."""
+        word, tag = self.word_at(text, pos)
+        if len(word) != 1 or not tag.startswith("v"):
+            return False
+        _, after = self.word_at(text, pos + 1)
+        return after in ASPECT_TAGS
+
+    def before_aspect(self, text: str, end: int) -> bool:
+        """An aspect particle (了, 着, 过) right after ``end``: it attaches to a verb, never to a
+        name, so a reading ending here has taken the verb (林海作|了)."""
+        _, tag = self.word_at(text, end)
+        return tag in ASPECT_TAGS
+
     def straddles(self, text: str, end: int) -> bool:
         """A bounding word (two characters or more) starts on the last character of a reading
         ending at ``end``: the reading cuts a verb in two (王某参|与了 → 王某)."""
         if end < 1:
             return False
+        if self._listed_follow(text, end - 1):
+            return True  # 张伟会|见: a listed follow word (会见) starts on the reading's last character
         word, tag = self.word_at(text, end - 1)
         return len(word) > 1 and _bounds(word, tag)
 
@@ -217,6 +235,8 @@ class NameModel:
             n = self.bound_word(text, end)
             if n:
                 fs = max(fs, 2.0 if n > 1 else 1.0)
+            elif self._verb_with_aspect(text, end):
+                fs = 2.0
         if fs:
             return fs
         if ch in PLACE_AFTER:
@@ -273,6 +293,8 @@ class NameModel:
                 continue
             if length >= 3 and not is_known and self.is_common_word(cand):
                 continue  # 候选人, 负责人: a noun the lexicon knows, not a name
+            if not is_known and fs < 3.0 and self.before_aspect(text, end):
+                continue  # 林海作|了发言: the aspect particle needs the verb the reading took
             if length == 2 and cand[0] == cand[1]:
                 continue  # a reduplicated word (殷殷嘱托, 常常), not a surname and its given name
             sc = fs + 3.0 if is_known else fs

@@ -264,26 +264,34 @@ class Scanner:
     def _stop_inside_title(self, text: str, m: re.Match, s: int) -> bool:
         """A stop word that belongs to the title after all, by grammar:
 
+        * its first character is the end of a word that starts before it (``国有资产``: 有 is no verb
+          there), by the lexicon's segmentation;
         * a demonstrative before a division word is the place prefix (``该镇党委副书记``: 该 is a
           pronoun, 镇 a level word), not a word that introduces the person;
         * a conjunction joining two common nouns inside one organisation's name (``民族和宗教委员会``,
-          ``发展和改革委员会``): the lexicon tags the words on both sides as nouns, and nothing
-          between it and the post is a division word or a post (``市委和市政府``, ``市长和区委书记``
-          join two bodies or two posts; a name before 和 is no common noun).
+          ``住房和城乡建设局``): the lexicon tags the words on both sides as nouns, what follows does
+          not start with a division word and holds no post before this one (``市长和区委书记``
+          joins two posts; a name before 和 is no common noun).
         """
         word, end = m.group(), m.end()
         names = self.names
+        start = m.start()
+        if start > 0 and len(word) == 1:  # a one-character stop (有, 在) is the one that hides in words
+            inner, _ = names.word_at(text, start - 1)
+            if len(inner) > 1:
+                return True  # the stop character ends a word that began before it (国有, 所在)
         tags = names.tags(word)
         if "r" in tags:
             return self._level_re.match(text, end) is not None
         if "c" in tags and end < s:
-            between = text[end:s]
-            if self._level_re.search(between) is not None or self._post_re.search(between) is not None:
+            if self._level_re.match(text, end) is not None or self._post_re.search(text, end, s) is not None:
                 return False
-            left = next((names.tags(text[m.start() - k:m.start()]) for k in (4, 3, 2)
-                         if m.start() - k >= 0 and names.tags(text[m.start() - k:m.start()])), frozenset())
+            left = frozenset().union(*(names.tags(text[m.start() - k:m.start()]) for k in (4, 3, 2)
+                                       if m.start() - k >= 0))
             word, tag = names.word_at(text, end)
-            right = frozenset((tag,)) if len(word) > 1 else frozenset()
+            # the segmentation may join the noun into a longer phrase (城乡建设 l): its first two
+            # characters' own tag counts too
+            right = (frozenset((tag,)) if len(word) > 1 else frozenset()) | names.tags(text[end:end + 2])
             return bool(left & _COMMON_NOUN_TAGS) and bool(right & _COMMON_NOUN_TAGS)
         return False
 

@@ -38,6 +38,10 @@ GRAMMAR = [
      [("刘在峰", ["市委副书记", "市长"], "official"), ("王海", ["副市长"], "official")]),
     # ... but 在 with its object after it stays a preposition: no name is read through it
     ("市长刘在会上讲话。", []),
+    # a "word" after a two-character reading that follows it wherever it is printed is the name's
+    # own continuation (毕力 is tagged d), not a predicate
+    ("旗委书记斯琴毕力格宣布开工。斯琴毕力格强调,要抓好落实。",
+     [("斯琴毕力格", ["旗委书记"], "official")]),
     # (2) a post word the lexicon knows as a noun is no name
     ("市人大常委会副主任候选人、区委书记王某", [("王某", ["区委书记"], "official")]),
     # (3) minority names without a dot and without a listed surname: bounded by the next verb,

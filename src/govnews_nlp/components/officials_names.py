@@ -315,6 +315,10 @@ class NameModel:
                 sc += 1.5
                 if length == 2 and pos + 3 <= n_text and _count(text, text[pos:pos + 3], pos, counts) >= n:
                     sc -= 1.0
+                    if fs < 3.0 and not self._listed_follow(text, end):
+                        # the lexicon's word after it (斯琴|毕力 d) is printed wherever the name is:
+                        # it is the name's own continuation (斯琴毕力格), not a predicate
+                        sc -= fs
             if length == 3:
                 sc += 0.5
             if sc >= 1.0 and sc > best_score:
@@ -367,7 +371,10 @@ class NameModel:
                 return end
             # two characters (带头, 信箱 after a post) only with agreement, or closed by punctuation
             # when the lexicon knows no such word (阿木,)
-            if _count(text, text[pos:end], pos, counts) >= 2:
+            n = _count(text, text[pos:end], pos, counts)
+            if n >= 2:
+                if end < len(text) and _count(text, text[pos:end + 1], pos, counts) >= n:
+                    continue  # every 斯琴 is 斯琴毕…: the name is longer, whatever the lexicon says follows
                 return end
             if fs >= 3.0 and self.pos is not None and not self.tags(text[pos:end]):
                 return end

@@ -1,7 +1,7 @@
 """Administrative places in titles and sentences: ``福州市委书记`` → ``福州市``.
 
 Researchers compare regions, so each title and each event needs the unit it belongs to. A title
-reads place + organisation + post (see :mod:`govnews_nlp.titles`); the place is the run of
+reads place + organisation + post (see :mod:`govnews_nlp.components.officials.titles`); the place is the run of
 names that each end in a division word (省, 市, 县, 区 …) at its start. A bare ``市委书记``
 names no place: the caller then falls back to the article. No gazetteer is needed, and words
 that end like a unit but name none (开发区, 全市) are data in ``patterns/place_generic.jsonl``.

@@ -64,16 +64,20 @@ class TitleHit:
 class Mention:
     """A name ``text[start:end]``; ``how``: pre | list | label | post | bare | credit."""
 
-    __slots__ = ("end", "how", "name", "roles", "start", "titles")
+    __slots__ = ("after", "end", "how", "kind", "name", "roles", "start", "titles")
 
     def __init__(self, start: int, end: int, name: str, how: str, titles: Optional[List[TitleHit]] = None,
-                 roles: Optional[List[str]] = None) -> None:
+                 roles: Optional[List[str]] = None, kind: Optional[str] = None) -> None:
         self.start = start
         self.end = end
         self.name = name
         self.how = how
         self.titles = [] if titles is None else titles
         self.roles = [] if roles is None else roles
+        #: the kind a collective label gives (公司领导 → executive), None for a town's label
+        self.kind = kind
+        #: the person listed right before this one with ``、`` (a unit's party post inherits the unit)
+        self.after: Optional[Mention] = None
 
     def __repr__(self) -> str:
         return f"Mention({self.start}, {self.end}, {self.name!r}, {self.how!r}, {self.titles!r})"
@@ -118,6 +122,9 @@ class Scanner:
         self.names = names
         self.max_title_chars = max_title_chars
         posts = list(parser.posts)
+        # a company's collective label (集团公司领导, 公司领导): the names after it are executives
+        self._company_labels = frozenset(o + "领导" for o, rule in parser.orgs.items() if rule.kind == "company")
+        labels = [*labels, *self._company_labels]
         self._labels = frozenset(labels)
         # a role label (负责人, 包靠领导) is never printed after a name
         self._post_name_posts = frozenset(p.text for p in parser.posts.values() if p.kind != "role")
@@ -147,6 +154,7 @@ class Scanner:
         floor = 0
         pending: List[TitleHit] = []
         pending_next = -1
+        last_pre: Optional[Mention] = None
         single, compound = self.names.single, self.names.compound
         labels, post_name_posts, post_first = self._labels, self._post_name_posts, self._post_first
         for hit in self._hits_re.finditer(text):
@@ -156,7 +164,8 @@ class Scanner:
             word = text[s:e]
             if word in labels:
                 pending = []
-                floor = self._read_list(text, e, [], "label", mentions, known, counts, floor)
+                kind = "executive" if word in self._company_labels else None
+                floor = self._read_list(text, e, [], "label", mentions, known, counts, floor, kind)
                 continue
             nxt = text[e:e + 1]
             if nxt == "会":
@@ -200,7 +209,11 @@ class Scanner:
             if name_end is not None and not (nxt in post_first and self._post_re.match(text, e)) \
                     and not (credit_ranges and _inside(e, credit_ranges)):
                 name = text[e:name_end]
-                mentions.append(Mention(e, name_end, name, "pre", list(chain)))
+                mention = Mention(e, name_end, name, "pre", list(chain))
+                if last_pre is not None and chain[0].start == _after_sep(text, last_pre.end):
+                    mention.after = last_pre
+                mentions.append(mention)
+                last_pre = mention
                 known.add(name)
                 pending = []
                 floor = self._read_list(text, name_end, chain, "list", mentions, known, counts, name_end)
@@ -236,7 +249,7 @@ class Scanner:
         search, keeps = self._stopword_re.search, self._keeps
         m = search(text, j, s)
         while m is not None:
-            if m.group() not in keeps:
+            if m.group() not in keeps and not self._stop_inside_title(text, m, s):
                 cut = m.end()
             m = search(text, m.end(), s)
         if self._stop_pattern_re is not None:
@@ -246,6 +259,40 @@ class Scanner:
         if j > 0 and j < s and text[j - 1].isdigit():
             j += DATE_TAIL_RE.match(text, j, s).end() - j
         return j
+
+    def _stop_inside_title(self, text: str, m: re.Match, s: int) -> bool:
+        """A stop word that belongs to the title after all, by grammar:
+
+        * its first character is the end of a word that starts before it (``国有资产``: 有 is no verb
+          there), by the lexicon's segmentation;
+        * a demonstrative before a division word is the place prefix (``该镇党委副书记``: 该 is a
+          pronoun, 镇 a level word), not a word that introduces the person;
+        * a conjunction joining two common nouns inside one organisation's name (``民族和宗教委员会``,
+          ``住房和城乡建设局``): the lexicon tags the words on both sides as nouns, what follows does
+          not start with a division word and holds no post before this one (``市长和区委书记``
+          joins two posts; a name before 和 is no common noun).
+        """
+        word, end = m.group(), m.end()
+        names = self.names
+        start = m.start()
+        if start > 0 and len(word) == 1:  # a one-character stop (有, 在) is the one that hides in words
+            inner, _ = names.word_at(text, start - 1)
+            if len(inner) > 1:
+                return True  # the stop character ends a word that began before it (国有, 所在)
+        tags = names.tags(word)
+        if "r" in tags:
+            return self._level_re.match(text, end) is not None
+        if "c" in tags and end < s:
+            if self._level_re.match(text, end) is not None or self._post_re.search(text, end, s) is not None:
+                return False
+            left = frozenset().union(*(names.tags(text[m.start() - k:m.start()]) for k in (4, 3, 2)
+                                       if m.start() - k >= 0))
+            word, tag = names.word_at(text, end)
+            # the segmentation may join the noun into a longer phrase (城乡建设 l): its first two
+            # characters' own tag counts too
+            right = (frozenset((tag,)) if len(word) > 1 else frozenset()) | names.tags(text[end:end + 2])
+            return bool(left & _COMMON_NOUN_TAGS) and bool(right & _COMMON_NOUN_TAGS)
+        return False
 
     def _unlisted_name(self, text: str, e: int, counts: Dict[str, int]) -> Optional[int]:
         """A name right after a title whose surname is not listed (芦志航, 阿措木嘎, 乌兰其其格).
@@ -259,6 +306,11 @@ class Scanner:
         if self._post_re.search(text, e, end) or self._org_re.search(text, e, end) \
                 or self._level_re.search(text, e, end):
             return None
+        post = self._post_re.search(text, e, end + self.max_title_chars)
+        if post is not None and post.start() < end:
+            return None  # a post starts inside the reading (兼总经|理): it is the chain's next title
+        if self._level_re.match(text, end):
+            return None  # followed by a division word, the reading is a place (新疆维吾尔|自治区)
         return end
 
     def _name_before_post(self, text: str, start: int, s: int, floor: int) -> Optional[str]:
@@ -283,7 +335,7 @@ class Scanner:
         known.add(name)
 
     def _read_list(self, text: str, pos: int, chain: List[TitleHit], how: str, mentions: List[Mention],
-                   known: Set[str], counts: Dict[str, int], floor: int) -> int:
+                   known: Set[str], counts: Dict[str, int], floor: int, kind: Optional[str] = None) -> int:
         """Names listed at ``pos`` (after a label) or after ``、`` (sharing ``chain``); returns the new floor."""
         first = how == "label"
         q = pos
@@ -312,7 +364,7 @@ class Scanner:
             if nxt is not None and not _starts_name_after(text, nxt, end):
                 return floor  # the next item has a title of its own: 、区长王冲
             name = text[r:end]
-            mentions.append(Mention(r, end, name, how, list(chain)))
+            mentions.append(Mention(r, end, name, how, list(chain), kind=kind))
             known.add(name)
             floor = q = end
             first = False
@@ -380,9 +432,10 @@ class Scanner:
         journalists: Dict[str, List[Mention]] = {}
         for c in sorted(credits, key=lambda c: int(c["name_start"])) if credits else ():
             name = str(c.get("name") or "").strip()
+            s, e = int(c["name_start"]), int(c["name_end"])
+            name, e = self._credit_person(name, s, e)
             if not name or name in by_name:
                 continue
-            s, e = int(c["name_start"]), int(c["name_end"])
             journalists.setdefault(name, []).append(Mention(s, e, name, "credit", None, [str(c.get("role") or "")]))
         order = [(ms[0].start, n, False) for n, ms in by_name.items()]
         if journalists:
@@ -390,6 +443,7 @@ class Scanner:
         order.sort()
         parse, parsed = self.parser.parse, self.parser._cache.get
         people: List[Person] = []
+        kind_of: Dict[int, str] = {}  # id(mention) → the kind of its person, for a later mention's ``after``
         for i, (_, name, is_journalist) in enumerate(order, 1):
             pid = f"P{i}"
             if is_journalist:
@@ -427,9 +481,29 @@ class Scanner:
             for t in chain:
                 if t.info.kind == "executive":
                     kind = "executive"
+            if kind == "official":
+                kind = _inherited_kind(ms, chain, kind_of) or kind
+            for m in ms:
+                kind_of[id(m)] = kind
             people.append(Person(pid, name, kind, [t.text for t in chain], ms))
         return people
 
+
+    def _credit_person(self, name: str, s: int, e: int) -> Tuple[str, int]:
+        """The person of a credit's name: a unit printed in brackets after it is no part of it
+        (``文/图丨王某(某港务公司)`` → 王某), and a name that is itself a unit (it holds an org word:
+        公司, 集团) is nobody; ``("", e)`` then."""
+        cut = _BRACKET_RE.search(name)
+        if cut is not None:
+            e -= len(name) - cut.start()
+            name = name[:cut.start()].strip()
+        if name and self._org_re.search(name):
+            return "", e
+        return name, e
+
+
+#: Where a bracketed note after a credited name starts.
+_BRACKET_RE = re.compile(r"[(（\[【]")
 
 #: ``b"\x01" * n`` for the lengths of names and titles, made once (filling ``taken`` is per mention)
 _ONES = tuple(b"\x01" * n for n in range(65))
@@ -452,6 +526,40 @@ def _overlaps(s: int, e: int, ranges: List[Tuple[int, int]]) -> bool:
         if s < re_ and rs < e:
             return True
     return False
+
+
+#: Lexicon tags of the common nouns an organisation's name joins with 和 (民族 n, 发展 vn, 卫生 an, 国有 b).
+_COMMON_NOUN_TAGS = frozenset({"n", "vn", "an", "b"})
+
+#: Org kinds of a unit's internal bodies: a company has a party committee and a discipline commission too.
+_UNIT_BODY_KINDS = frozenset({"party", "discipline"})
+
+
+def _inherited_kind(ms: List[Mention], chain: List[TitleHit], kind_of: Dict[int, str]) -> Optional[str]:
+    """The kind a person takes from their unit when nothing in their own chain names one.
+
+    * names after a company's collective label (``集团公司领导A、B``) are executives;
+    * a party post with no place or unit of its own (``党委副书记``) listed with ``、`` right after a
+      company's executive (``某集团董事长赵某、党委副书记秦某``) is that company's post: executive.
+    """
+    for m in ms:
+        if m.kind is not None and not chain:
+            return m.kind
+    if not chain:
+        return None
+    info = chain[0].info
+    if info is None or info.level is not None or not set(info.org_kinds) <= _UNIT_BODY_KINDS:
+        return None
+    for m in ms:
+        if m.after is not None and m.titles and m.titles[0] is chain[0]:
+            return kind_of.get(id(m.after))
+    return None
+
+
+def _after_sep(text: str, pos: int) -> int:
+    """Where the next item starts after a list separator at ``pos`` (-1 without one)."""
+    sep = SEP_RE.match(text, pos)
+    return sep.end() if sep else -1
 
 
 def _starts_name_after(text: str, post_hit: re.Match, end: int) -> bool:

@@ -9,6 +9,7 @@ user hands in can do no harm.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Type, TypeVar, Union
@@ -32,6 +33,67 @@ class Rule(BaseModel):
 
 
 RuleT = TypeVar("RuleT", bound=Rule)
+
+#: the regex syntax tree of the running Python (``re._parser`` since 3.11, ``sre_parse`` before)
+try:  # pragma: no cover - depends on the Python version
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_UNBOUNDED = 65535  # MAXREPEAT as the parser reports it for *, + and {n,}
+
+
+def safe_regex(pattern: str) -> str:
+    r"""``pattern`` if it compiles and is of the safe subset, else ``ValueError`` saying why.
+
+    A patterns folder can come from a saved pipeline or a colleague: Python's ``re`` has no time
+    limit, and a pattern with a repeat inside an unbounded repeat (``(a+)+``, ``(\w*x?)*``) can take
+    exponential time on a crafted line. Such nesting and backreferences (which make matching
+    NP-hard) are refused; what is left (alternations, classes, single repeats, lookarounds) runs in
+    time polynomial in the text and, as the packaged rules use it, linear.
+    """
+    try:
+        tree = _sre_parse.parse(pattern)
+    except re.error as err:
+        raise ValueError(f"not a valid regular expression: {err}") from None
+    problem = _unsafe(tree, inside_unbounded=False)
+    if problem:
+        raise ValueError(f"unsafe regular expression ({problem}): {pattern!r}")
+    re.compile(pattern)
+    return pattern
+
+
+def _unsafe(tree: Any, inside_unbounded: bool) -> Optional[str]:
+    for op, arg in tree:
+        name = str(op)
+        if name in ("GROUPREF", "GROUPREF_EXISTS"):
+            return "a backreference"
+        if name in _REPEATS:
+            _low, high, body = arg
+            if inside_unbounded and high > 1:
+                return "a repeat inside an unbounded repeat"
+            problem = _unsafe(body, inside_unbounded or high >= _UNBOUNDED)
+            if problem:
+                return problem
+        elif name == "SUBPATTERN":
+            problem = _unsafe(arg[-1], inside_unbounded)
+            if problem:
+                return problem
+        elif name == "BRANCH":
+            for alt in arg[1]:
+                problem = _unsafe(alt, inside_unbounded)
+                if problem:
+                    return problem
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            problem = _unsafe(arg[1], inside_unbounded)
+            if problem:
+                return problem
+        elif name == "ATOMIC_GROUP":
+            problem = _unsafe(arg, inside_unbounded)
+            if problem:
+                return problem
+    return None
 
 
 def default_patterns_dir() -> Path:

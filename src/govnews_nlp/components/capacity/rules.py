@@ -11,7 +11,7 @@ from typing import Dict, List, Literal, Optional, Type
 
 from pydantic import Field, field_validator, model_validator
 
-from ...lexicon import Rule
+from ...lexicon import Rule, safe_regex
 
 
 class UnitRule(Rule):
@@ -66,11 +66,7 @@ class ContextRule(Rule):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as err:
-            raise ValueError(f"bad regex: {err}") from None
-        return value
+        return safe_regex(value)
 
 
 class InvestmentKeywordRule(Rule):

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import field_validator, model_validator
 
-from ...lexicon import Rule
+from ...lexicon import Rule, safe_regex
 
 Level = Literal["国家", "省", "市", "县", "区", "乡镇"]
 
@@ -88,10 +88,7 @@ class StopRule(Rule):
         if bool(self.text) == bool(self.pattern):
             raise ValueError("give exactly one of text or pattern")
         if self.pattern:
-            try:
-                re.compile(self.pattern)
-            except re.error as err:
-                raise ValueError(f"bad pattern: {err}") from None
+            safe_regex(self.pattern)
         return self
 
     def regex(self) -> str:

@@ -4,7 +4,8 @@
 
 Quality: character error rate (``../shared/tools/norm_cer.py``: whitespace removed, width folded,
 over the stretch two copies of an article share) of three normalizations of each dirty article
-that has a clean copy from another site (``../shared/corpus/dev/raw/NAME.clean.txt``):
+that has a clean copy from another site (``../shared/corpus/dev/raw/NAME.clean.txt``, or
+``/work/shared/...`` when ``../shared`` is absent):
 
 * ``normalize()``: this library, all steps;
 * ``t2s``: OpenCC ``t2s`` alone;
@@ -27,7 +28,9 @@ from run import best_time  # benchmarks/run.py, beside this script: one timing r
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SHARED = ROOT.parent / "shared"
+#: The shared evaluation data: beside the checkout (``../shared``) when it is there, else the
+#: team's ``/work/shared`` (worktrees live deeper than the main checkout).
+SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), ROOT.parent / "shared")
 DEV_RAW = SHARED / "corpus" / "dev" / "raw"
 CER_TOOL = SHARED / "tools" / "norm_cer.py"
 

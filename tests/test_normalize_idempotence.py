@@ -3,7 +3,9 @@
 Each strategy generates one kind of dirt the steps repair (glossed Traditional text, characters
 lost as ``?`` beside their pinyin, doubled punctuation, ASCII quotes, broken lines); the mixture
 interleaves them, since a repair of one kind must not leave work for another step's second pass
-(``發(fā)(fā)`` → ``发(fā)`` → ``发``; ``?,(chǎn)`` → ``?(chǎn)`` → ``\ufffd`` were the two found).
+(``發(fā)(fā)`` → ``发(fā)`` → ``发``; ``?,(chǎn)`` → ``?(chǎn)`` → ``\ufffd``; ``日, \n,,`` → ``日，,``
+→ ``日，``, a join after ``punct``; ``{"一带一路"發,`` → ``…发，`` → ``{“一带一路”发，``, a JSON-looking line
+that stopped looking like JSON once its comma widened).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ DIRTY = st.lists(PIECE, min_size=1, max_size=12).map("".join)
     ("發(fā)（fa）(fā)展", "发展"),
     ("?,(chǎn)", "\ufffd"),        # a spurious comma inside a lost-character slot
     ("?,,(dòng)作", "动作"),
+    ("發11月12日, \n,,", "发11月12日，"),  # a join after punct made ",,": collapsed by the join
+    ('{"一带一路"發,', '{"一带一路"发，'),  # JSON-looking before and after its comma widens
 ])
 def test_found_cases_are_repaired_in_one_pass(raw, once):
     first = normalize(raw).text
@@ -57,6 +61,8 @@ def test_found_cases_are_repaired_in_one_pass(raw, once):
 @given(DIRTY)
 @example("發(fā)(fā)")
 @example("?,(chǎn)")
+@example("發11月12日, \n,,")
+@example('{"一带一路"發,')
 def test_normalize_is_idempotent(text):
     once = normalize(text).text
     assert normalize(once).text == once

@@ -191,9 +191,13 @@ def test_quotes(raw, expected):
          "何党生调研工业项目时强调\n以工业高质量发展实绩实效\n10月8日，区委书记"),
         ("第一段，\n\n第二段。", "第一段，\n\n第二段。"),
         ("\n\n、", "\n\n、"),
-        # a comma line before a line that starts with a mark: joining would leave ",?" for a
-        # second pass of the punct step, so they stay apart (idempotence)
-        ("问题,\n?是否", "问题，\n?是否"),
+        # a comma line before a line that starts with a mark: joined, and the run the join
+        # made (",?") collapsed as the punct step would (it ran before: idempotence)
+        ("问题,\n?是否", "问题？是否"),
+        ("11月12日, \n,", "11月12日，"),
+        ("会议?\n,我县", "会议？我县"),
+        ("会议, \n?\n,开工", "会议？开工"),
+        ("施歌,\n】", "施歌，】"),
     ],
 )
 def test_lines(raw, expected):

@@ -23,14 +23,17 @@ from .punct import punct_step, quotes_step, width_step
 from .script import script_step, script_words_step
 from .tables import Tables
 from .tables import resolve as resolve_tables
+from .variants import variants_step
 
 #: The repairs, in the order they run. Names are stable: they are config keys and report keys.
-#: Order matters: glosses go before t2s (OpenCC must see plain characters), junk rules are written
+#: Order matters: glosses go before t2s (OpenCC must see plain characters), so do the variant
+#: characters OpenCC does not know (its input must be the standard character), junk rules are written
 #: in Simplified, lost characters are restored from Simplified neighbours, doubled punctuation is
 #: collapsed before lines are judged by their last character, and quotes are paired before the
 #: width step looks at their neighbours.
 STEPS: Tuple[Step, ...] = (
     Step("pinyin", pinyin_step, "remove (pinyin) glosses that are readings of the preceding character"),
+    Step("variants", variants_step, "variant characters t2s leaves alone (陜西 → 陕西, 堿 → 碱)"),
     Step("script", script_step, "Traditional and mixed script to Simplified (OpenCC t2s)"),
     Step("junk", junk_step, "remove web page furniture (captcha, login, file names, links, notices)"),
     Step("lost", lost_step, "restore characters lost as ? next to their pinyin, else mark them"),

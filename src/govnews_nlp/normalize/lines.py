@@ -16,21 +16,16 @@ from typing import List, Optional
 
 from .chain import StepContext
 from .offsets import Edit
+from .punct import MARKS, collapse_run
 
 _SP = "[ \\t\\u3000\\u00a0]"
-# A break before punctuation is joined, except between two marks the punct step collapses
-# (``?\n,``): it ran before this step, so joining them would leave a pair for a second pass.
-# Both patterns start with a consumed character (not a look-behind), so the engine skips to
-# candidates in C instead of trying the look-behind at every position.
-_BEFORE_CLOSING = re.compile(
-    rf"\n(?<![,，、。;；!！?？:：]\n){_SP}*(?=[,，、。;；:：!！?？)）】」』”》])"
-    rf"|\n{_SP}*(?=[)）】」』”》])"
-)
+# A break before punctuation is joined; where that puts two marks side by side (``?\n,``) the
+# run is collapsed here (:func:`_collapse_joined`), since the punct step has already run.
+_BEFORE_CLOSING = re.compile(rf"\n{_SP}*(?=[,，、。;；:：!！?？)）】」』”》])")
 _PARA_SPACE = re.compile(rf"[。！？!?](?:[”\"])?({_SP}+)(?=[\u4e00-\u9fff“])")
 _PARA_QUICK = re.compile(rf"[。！？!?][”\"]?{_SP}")
 _COMMA_EOL = re.compile(rf"[,，、]{_SP}*\n")  # without one, no sentence is open across lines
 _BLANKS = " \t\u3000\u00a0"
-_MARKS = frozenset(",，、。;；!！?？:：")  # what the punct step collapses when two are adjacent
 _COMMAS = ",，、"
 _FINAL = "。！？!?；;…"
 _CLOSERS = "”\"’)）"
@@ -80,10 +75,7 @@ def lines_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
             open_sentence = True
             end_content = starts[i] + len(stripped)
             next_content = starts[i + 1] + (len(nxt) - len(nxt.lstrip(_BLANKS)))
-            # no join between two marks the punct step collapses (``,\n?``): it ran before this
-            # step, so the pair would be left for a second pass (idempotence)
-            pair = stripped[-1] in _MARKS and text[next_content:next_content + 1] in _MARKS
-            if not pair and not any(end_content <= j < next_content for j in joined) and not any(
+            if not any(end_content <= j < next_content for j in joined) and not any(
                     e.start <= end_content < e.end for e in edits):
                 edits.append(Edit(end_content, next_content, ""))
                 ctx.count("joined_broken_line")
@@ -96,4 +88,50 @@ def lines_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
         if merged and e.start < merged[-1].end:
             continue
         merged.append(e)
-    return merged
+    return _collapse_joined(text, merged, ctx)
+
+
+def _collapse_joined(text: str, edits: List[Edit], ctx: StepContext) -> List[Edit]:
+    """Collapse the runs of marks that this step's joins bring together (``日, \n,,``).
+
+    ``punct`` ran before this step (lines are judged by their last character, so doubled marks
+    must already be gone); a join can still put two marks side by side (``,`` + `` \n`` + ``,``),
+    which a second pass would collapse. Here the joined run, read across every join it spans, is
+    collapsed as ``punct`` would (:func:`~.punct.collapse_run`) and replaces those joins as one
+    edit, so the output holds no run a second pass would change.
+    """
+    if not edits:
+        return edits
+    n = len(text)
+    out: List[Edit] = []
+    i = 0
+    while i < len(edits):
+        e = edits[i]
+        if e.text or e.start == 0 or text[e.start - 1] not in MARKS:
+            out.append(e)
+            i += 1
+            continue
+        left = e.start
+        while left > 0 and text[left - 1] in MARKS:
+            left -= 1
+        pieces = [text[left:e.start]]
+        j, end = i, e.end
+        while True:  # marks after the join, and on across a join that follows them directly
+            right = end
+            while right < n and text[right] in MARKS:
+                right += 1
+            pieces.append(text[end:right])
+            if right > end and j + 1 < len(edits) and edits[j + 1].start == right and not edits[j + 1].text:
+                j += 1
+                end = edits[j].end
+                continue
+            break
+        run = "".join(pieces)
+        kept = collapse_run(run)
+        if kept == run:
+            out.extend(edits[i:j + 1])
+        else:
+            out.append(Edit(left, right, kept))
+            ctx.count("collapsed_after_join")
+        i = j + 1
+    return out

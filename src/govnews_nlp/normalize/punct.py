@@ -28,6 +28,18 @@ _REPEATS = re.compile(r"([、。])\1+")
 _TWO = re.compile(r"[,，、。;；!！?？:：][,，、。;；!！?？:：]")
 
 
+#: The marks a run is made of (what :func:`collapse_run` accepts).
+MARKS = frozenset(",，、。;；!！?？:：")
+
+
+def collapse_run(run: str) -> str:
+    """What a run of adjacent marks becomes: every comma goes unless the run is only commas
+    (then one stays), and a repeated ``、`` or ``。`` becomes one. Shared with the ``lines``
+    step, which collapses a run its own join made (``,\n,``)."""
+    kept = "".join(c for c in run if c not in _COMMAS) or run[:1]
+    return _REPEATS.sub(r"\1", kept)  # 、、 → 、  。。 → 。
+
+
 def punct_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """Collapse doubled punctuation left by spinners."""
     if not _TWO.search(text):
@@ -35,8 +47,7 @@ def punct_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     edits: List[Edit] = []
     for m in _RUN.finditer(text):
         run = m.group()
-        kept = "".join(c for c in run if c not in _COMMAS) or run[0]
-        kept = _REPEATS.sub(r"\1", kept)  # 、、 → 、  。。 → 。
+        kept = collapse_run(run)
         if kept != run:
             edits.append(Edit(m.start(), m.end(), kept))
             ctx.count("collapsed")
@@ -154,7 +165,10 @@ def _paired_parens(text: str) -> dict:
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _ASCII_WORDS = re.compile(r"[A-Za-z0-9]+")
 _LATIN = re.compile(r"[A-Za-z]")
-_JSON_LINE = re.compile(r'^\s*[\[{].*[\]},]\s*$|"\s*:\s*["\[{0-9tfn-]')
+# JSON-looking: bracketed, or a quoted key and its value. The full-width ``，`` and ``：`` count as
+# their ASCII forms, which the width step may have widened (``{"一带一路"发,`` → ``…发，``): the
+# line must look the same to a second pass.
+_JSON_LINE = re.compile(r'^\s*[\[{].*[\]},，]\s*$|"\s*[:：]\s*["\[{0-9tfn-]')
 
 
 def _chinese_inside(inner: str) -> bool:

@@ -1,5 +1,5 @@
 """The normalizer's rule tables (``patterns/junk.jsonl``, ``credits.jsonl``, ``surnames.jsonl``,
-``script_words.jsonl``): their pydantic schemas and cached loaders, one cache entry per
+``script_words.jsonl``, ``variants.jsonl``): their pydantic schemas and cached loaders, one cache entry per
 :class:`~.tables.Tables` (``None``: the packaged ones).
 
 Lists that grow with experience (junk phrases, credit labels, surnames, extra words) are data, so
@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, List, Literal, Optional, Tuple
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from ..lexicon import Rule, parse_lines
 
@@ -71,6 +71,42 @@ class WordRule(Rule):
     word: str
 
 
+class VariantRule(Rule):
+    """A variant character t2s leaves alone and mainland text writes as ``to`` (陜 → 陕, 堿 → 碱).
+
+    One character for one (offsets stay positional). ``words``: the replacement applies only
+    inside one of them (each holds ``char``); empty: everywhere. ``source`` says why the mapping
+    is right, since a variant table taken blindly from Unihan is not (陜's variant there is 狹)."""
+
+    char: str
+    to: str
+    words: Tuple[str, ...] = ()
+    source: str
+
+    @field_validator("char", "to")
+    @classmethod
+    def _one_han(cls, value: str) -> str:
+        if len(value) != 1 or not ("\u3400" <= value <= "\u9fff" or "\uf900" <= value <= "\ufaff"):
+            raise ValueError(f"must be one Chinese character, not {value!r}")
+        return value
+
+    @field_validator("source")
+    @classmethod
+    def _has_source(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a variant needs its source: why the mapping is right")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> VariantRule:
+        if self.char == self.to:
+            raise ValueError(f"char and to are the same character {self.char!r}")
+        bad = [w for w in self.words if self.char not in w]
+        if bad:
+            raise ValueError(f"words must contain {self.char!r}: {bad}")
+        return self
+
+
 def _load(tables: Optional[Tables], name: str, model):
     from .tables import resolve
 
@@ -104,3 +140,19 @@ def surnames(tables: Optional[Tables] = None) -> Tuple[frozenset, Tuple[str, ...
 @lru_cache(maxsize=8)
 def extra_words(tables: Optional[Tables] = None) -> frozenset:
     return frozenset(r.word for r in _load(tables, "script_words", WordRule))
+
+
+@lru_cache(maxsize=8)
+def variant_rules(tables: Optional[Tables] = None) -> Tuple[VariantRule, ...]:
+    """The variants table; a character listed twice fails (which entry would win is not data)."""
+    rules = tuple(_load(tables, "variants", VariantRule))
+    seen: dict = {}
+    for rule in rules:
+        if rule.char in seen:
+            from ..lexicon import LexiconError
+            from .tables import resolve
+
+            raise LexiconError(f"{resolve(tables).source('variants.jsonl')}: {rule.char!r} is listed twice "
+                               f"({seen[rule.char]!r} and {rule.id!r})")
+        seen[rule.char] = rule.id
+    return rules

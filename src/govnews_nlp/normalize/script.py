@@ -23,6 +23,7 @@ from typing import List, Optional, Pattern, Union
 
 import numpy as np
 
+from .aspect import is_aspect_particle
 from .chain import StepContext
 from .offsets import Edit
 from .words import longest_word_through, word_set
@@ -138,20 +139,32 @@ _TARGET = {"著": "着", "瞭": "了"}
 def script_words_step(text: str, ctx: StepContext) -> Optional[List[Edit]]:
     """``著`` → ``着`` and ``瞭`` → ``了`` where the word list makes it certain.
 
-    A character changes only when a listed word covers it in the new form and none covers it in
-    the old one (``着力``, ``怀着``; but ``显著``, ``著名`` stay). ``瞭`` outside a listed
-    ``瞭`` word is always the spinner's ``了``: Simplified has no other use for it.
+    A character changes when a listed word covers it in the new form and none covers it in the
+    old one (``着力``, ``怀着``; but ``显著``, ``著名`` stay). A ``著`` no listed word covers
+    either way is the particle ``着`` when the word before it says so (:mod:`.aspect`: a verb,
+    ``标志著我县`` → ``标志着``). ``瞭`` outside a listed ``瞭`` word is always the spinner's
+    ``了``: Simplified has no other use for it.
     """
     if not _FIXABLE.search(text):
         return None
     words = word_set(ctx.tables)
     edits: List[Edit] = []
+    chars: Optional[List[str]] = None  # the text as decided so far, for the word before a 著
     for m in _FIXABLE.finditer(text):
         pos, old = m.start(), m.group()
         new = _TARGET[old]
         if longest_word_through(text, pos, old, words):
             continue
         if old == "瞭" or longest_word_through(text, pos, new, words):
-            edits.append(Edit(pos, pos + 1, new))
-            ctx.count(f"{old}_to_{new}")
+            key = f"{old}_to_{new}"
+        else:
+            if chars is None:
+                chars = list(text)
+            if not is_aspect_particle(chars, pos):
+                continue
+            key = "著_to_着_after_verb"
+        edits.append(Edit(pos, pos + 1, new))
+        ctx.count(key)
+        if chars is not None:
+            chars[pos] = new
     return edits

@@ -2,7 +2,7 @@
 validated, saved and restored.
 
 The steps read their rule tables (``junk.jsonl``, ``credits.jsonl``, ``surnames.jsonl``,
-``script_words.jsonl``, ``words.txt``) through a :class:`Tables`. The packaged ``patterns/`` are
+``script_words.jsonl``, ``words.txt``, ``variants.jsonl``) through a :class:`Tables`. The packaged ``patterns/`` are
 one; a folder named by ``patterns_dir`` in ``[initialize.tokenizer]`` is another; a saved pipeline
 carries its own copy (the tokenizer's ``to_disk``/``to_bytes``), so a pipeline loaded elsewhere
 normalizes with the tables it was saved with even when the packaged ones have changed since.
@@ -21,7 +21,12 @@ from typing import Dict, Optional, Tuple
 from ..lexicon import LexiconError, PathLike, default_patterns_dir
 
 #: Every file the normalizer reads; these travel with a saved pipeline.
-FILES: Tuple[str, ...] = ("junk.jsonl", "credits.jsonl", "surnames.jsonl", "script_words.jsonl", "words.txt")
+FILES: Tuple[str, ...] = ("junk.jsonl", "credits.jsonl", "surnames.jsonl", "script_words.jsonl", "words.txt",
+                          "variants.jsonl")
+#: Files added after pipelines were first saved with their tables: a saved copy or a folder made
+#: before they existed reads the packaged file instead (what that pipeline would have done then
+#: was to have none; the packaged table is the reviewed default).
+ADDED_LATER: Tuple[str, ...] = ("variants.jsonl",)
 
 
 class Tables:
@@ -35,8 +40,8 @@ class Tables:
     def __init__(self, folder: Optional[PathLike] = None, texts: Optional[Dict[str, str]] = None) -> None:
         self.folder: Optional[Path] = Path(folder) if folder is not None else None
         self._texts: Dict[str, str] = dict(texts or {})
-        if self.folder is None and set(self._texts) != set(FILES):
-            missing = sorted(set(FILES) - set(self._texts))
+        if self.folder is None and set(self._texts) | set(ADDED_LATER) != set(FILES):
+            missing = sorted(set(FILES) - set(self._texts) - set(ADDED_LATER))
             raise LexiconError(f"normalizer tables without a folder miss {missing}")
 
     @classmethod
@@ -54,6 +59,8 @@ class Tables:
         if name not in FILES:
             raise KeyError(f"{name!r} is not a normalizer table; known: {', '.join(FILES)}")
         text = self._texts.get(name)
+        if text is None and name in ADDED_LATER and (self.folder is None or not (self.folder / name).exists()):
+            text = self._texts[name] = (default_patterns_dir() / name).read_text(encoding="utf-8")
         if text is None:
             path = self.folder / name  # type: ignore[operator]
             try:
@@ -73,12 +80,13 @@ class Tables:
         """Parse every rule table now (the parsed rules stay cached for the steps); raises
         :class:`LexiconError` naming the file and line. ``words.txt`` (123,000 lines, needed only
         by texts with lost characters or 著/瞭) is checked, line by line, when first used."""
-        from .rules import credit_rules, extra_words, junk_rules, surnames
+        from .rules import credit_rules, extra_words, junk_rules, surnames, variant_rules
 
         junk_rules(self)
         credit_rules(self)
         surnames(self)
         extra_words(self)
+        variant_rules(self)
 
     def to_disk(self, folder: PathLike) -> None:
         folder = Path(folder)

@@ -1,11 +1,13 @@
 """Readings and a Simplified word list: the evidence the script fixes and lost-character repair use.
 
-* Readings come from pypinyin's character table (``pypinyin.pinyin_dict``, toned).
-* Words come from pypinyin's phrase table (``pypinyin.phrases_dict``, about 47,000 Simplified
-  words whose readings pypinyin had to record), plus ``patterns/words.txt`` (123,000 common
-  Simplified words of 2–4 characters derived from jieba's dictionary by
-  ``scripts/build_words.py``; shipped, so the repairs behave the same whether jieba is installed
-  or not), plus ``patterns/script_words.jsonl``.
+* Readings come from ``patterns/readings.txt``: pypinyin's character table (``pinyin_dict``),
+  folded once by ``scripts/build_readings.py`` into the (toneless syllable, tone) pairs compared
+  here, so pypinyin is not imported at run time (importing it loads its phrase table, ~0.5 s).
+* Words come from ``patterns/pinyin_words.txt`` (pypinyin's phrase table, about 47,000 Simplified
+  words whose readings pypinyin had to record, derived by the same script), plus
+  ``patterns/words.txt`` (123,000 common Simplified words of 2–4 characters derived from jieba's
+  dictionary by ``scripts/build_words.py``; shipped, so the repairs behave the same whether jieba
+  is installed or not), plus ``patterns/script_words.jsonl``.
 
 Everything is loaded on first use only: clean text never pays for it.
 """
@@ -43,23 +45,42 @@ def tone_of(syllable: str) -> Optional[str]:
     return None
 
 
+READINGS_FILE = "readings.txt"
+PINYIN_WORDS_FILE = "pinyin_words.txt"
+
+
+def _packaged_lines(name: str) -> list:
+    """The data lines of a shipped file of ``patterns/`` (``#`` lines are its source note)."""
+    from ..lexicon import default_patterns_dir
+
+    text = (default_patterns_dir() / name).read_text(encoding="utf-8")
+    return [line for line in text.split("\n") if line and not line.startswith("#")]
+
+
+def _form(reading: str) -> Tuple[str, Optional[str]]:
+    return (reading[:-1], reading[-1]) if reading[-1] in "1234" else (reading, None)
+
+
 @lru_cache(maxsize=1)
 def _reading_tables() -> Tuple[Dict[str, FrozenSet[Tuple[str, Optional[str]]]], Dict[str, Set[str]]]:
-    """char → {(toneless, tone)}, and toneless syllable → chars (GB2312 Simplified-usable only)."""
-    from pypinyin.pinyin_dict import pinyin_dict
+    """char → {(toneless, tone)}, and toneless syllable → chars (GB2312 Simplified-usable only).
 
+    Read from ``patterns/readings.txt`` (``char[*]<TAB>syl+tone,...``; ``*``: in GB 2312). Equal
+    readings share one frozenset, so the 41,000 characters cost a few thousand sets.
+    """
     by_char: Dict[str, FrozenSet[Tuple[str, Optional[str]]]] = {}
     by_syl: Dict[str, Set[str]] = {}
-    for cp, value in pinyin_dict.items():
-        char = chr(cp)
-        forms = frozenset((fold_syllable(r), tone_of(r)) for r in value.split(","))
+    shared: Dict[str, FrozenSet[Tuple[str, Optional[str]]]] = {}
+    for line in _packaged_lines(READINGS_FILE):
+        key, _, value = line.partition("\t")
+        forms = shared.get(value)
+        if forms is None:
+            forms = shared[value] = frozenset(_form(r) for r in value.split(","))
+        char = key[0]
         by_char[char] = forms
-        try:
-            char.encode("gb2312")
-        except UnicodeEncodeError:
-            continue  # a lost character of a Simplified article is a common character
-        for syl, _tone in forms:
-            by_syl.setdefault(syl, set()).add(char)
+        if key.endswith("*"):  # a lost character of a Simplified article is a common character
+            for syl, _tone in forms:
+                by_syl.setdefault(syl, set()).add(char)
     return by_char, by_syl
 
 
@@ -126,12 +147,16 @@ def word_set(tables: Optional[Tables] = None) -> FrozenSet[str]:
     return _word_set(resolve(tables))
 
 
+@lru_cache(maxsize=1)
+def pinyin_words() -> FrozenSet[str]:
+    """pypinyin's phrase-table words (``patterns/pinyin_words.txt``, see the module docstring)."""
+    return frozenset(_packaged_lines(PINYIN_WORDS_FILE))
+
+
 @lru_cache(maxsize=8)
 def _word_set(tables: Tables) -> FrozenSet[str]:
-    from pypinyin.phrases_dict import phrases_dict
-
     words = shipped_words(tables)
-    words.update(w for w in phrases_dict if len(w) > 1)
+    words.update(pinyin_words())
     words.update(extra_words(tables))
     return frozenset(words)
 

@@ -156,3 +156,19 @@ def test_custom_lexicon_error_names_the_line(tmp_path):
     (folder / "pos_lexicon.txt").write_text("东山\tns\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"pos_lexicon.txt:1"):
         govnews_nlp.load(components=["govnews_capacity"], patterns_dir=str(folder))
+
+
+# -- a rank word right before the head ranks a class of projects -------------------------------
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("督导了青山经济技术开发区重点项目。", []),
+        ("推进岭南兵团重大项目。", []),
+        ("打造亚洲一流工程。", []),
+        ("全力保障省重要项目。", []),
+        # a noun of its own after the rank: a name
+        ("察看了引汉济渭重大水利工程。", ["引汉济渭重大水利工程"]),
+    ],
+)
+def test_rank_before_head_is_a_class(finder, sentence, expected):
+    assert [p.text for p in finder.find(sentence)] == expected

@@ -232,6 +232,10 @@ class ProjectFinder:
         # (省[重点能源]项目): the stem names a class of projects unless a real name precedes it
         ranks = parts("rank")
         self.rank_tail = re.compile(f"(?:{'|'.join(ranks)})(?:{'|'.join(descs + words)})*$") if ranks else None
+        #: a rank word right before the head (``…开发区重点项目``, ``新疆兵团重大项目``, ``世界一流项目``)
+        #: ranks a class of projects whatever precedes it: a name has its own noun after the rank
+        #: (``南水北调重大水利工程``)
+        self.rank_end = re.compile(f"(?:{'|'.join(ranks)})$") if ranks else None
         # activity nouns (保护, 修复, 改造): 和/与/及 between two of them belongs to one name
         acts = parts("activity")
         self.act_end = re.compile(f"(?:{'|'.join(acts)})$") if acts else None
@@ -422,6 +426,8 @@ class ProjectFinder:
         stem = win[start:hs]
         min_stem = self.min_stem.get(head)
         if min_stem is None or len(stem) < min_stem:
+            return None
+        if self.rank_end is not None and self.rank_end.search(stem):
             return None
         listed = b is not None and b.group() == "、"  # an item after a list separator
         kind = self._generic_kind(stem)

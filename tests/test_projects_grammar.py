@@ -172,3 +172,19 @@ def test_custom_lexicon_error_names_the_line(tmp_path):
 )
 def test_rank_before_head_is_a_class(finder, sentence, expected):
     assert [p.text for p in finder.find(sentence)] == expected
+
+
+# -- a head counted right after it is a class of projects -----------------------------------------
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("其中道路交通项目21个,乡村振兴项目6个。", []),
+        ("共实施农田水利工程十二项。", []),
+        # a number after the head that counts no projects leaves the name
+        ("东山新材料项目15日开工。", ["东山新材料项目"]),
+        # the count of the projects inside a park leaves the park a name
+        ("青岭镇农产品加工产业园4个项目同时开工。", ["青岭镇农产品加工产业园"]),
+    ],
+)
+def test_counted_head_is_a_class(finder, sentence, expected):
+    assert [p.text for p in finder.find(sentence)] == expected

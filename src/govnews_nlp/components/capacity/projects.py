@@ -80,6 +80,9 @@ _NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两几首第
 #: a phase of a project (``一期``, ``三期``, ``首期``, ``第二期``): part of the name whatever jieba
 #: tags it (``d``, ``t``, ``b``, ``f``: accidental tags of a numeral-classifier phrase)
 _PHASE = re.compile(r"第?[一二三四五六七八九十两首]+期")
+#: a count right after the head (``工业项目12个``, ``民生工程三项``): the mention is a class of
+#: projects being counted, not a name
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百两几]+)[个项]")
 #: a round size with its unit (``万亩``, ``千亩``, ``百万吨``): a quantity of the name like a capacity,
 #: unless its classifier counts projects (``十个``, ``百家``: :data:`_COUNTER_LEAD`) or ranks them (``大``)
 _SIZE = re.compile(r"[一二三四五六七八九十两百千万亿]*[十百千万亿][^个批项家座大\d]")
@@ -295,6 +298,11 @@ class ProjectFinder:
             if ch in empty_lead and hs not in masked_ends and self.empty_rev.match(raw_rev, n - hs):
                 continue  # a boundary word right before the head: no name (see __init__)
             he = m.end()
+            counted = _COUNTED.match(text, he)
+            if counted and not self.head_re.match(text, counted.end()):
+                # a head counted right after it (市政项目68个) is a class of projects, not a name; a
+                # count of other projects (…产业园3个项目) leaves it a name
+                continue
             head = m.group()
             # First the boundary search on the raw text, which also meets a clause stop and any
             # character masking could change: when no capacity or amount is within reach and the

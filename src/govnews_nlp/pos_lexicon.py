@@ -124,9 +124,15 @@ class PosLexicon:
         return [(text[s:e], tag) for s, e, tag in self.spans(text, words, fixed)]
 
     def spans(
-        self, text: str, words: Optional[Mapping[str, str]] = None, fixed: Sequence[Span] = ()
+        self, text: str, words: Optional[Mapping[str, str]] = None, fixed: Sequence[Span] = (),
+        group_singles: bool = False,
     ) -> List[Tuple[int, int, str]]:
-        """:meth:`segment` as ``(start, end, tag)`` character offsets into ``text``."""
+        """:meth:`segment` as ``(start, end, tag)`` character offsets into ``text``.
+
+        ``group_singles``: a run of two or more one-character Han words (particles ``u…`` apart)
+        becomes one unknown word (``x``). jieba gives such runs to its HMM, because a name the
+        dictionary lacks falls apart into characters with accidental tags (``君正`` → ``君/nz
+        正/d``, ``杜关`` → ``杜/nr 关/v``); a boundary finder must not read those tags."""
         extra = self._extra(words) if words else None
         out: List[Tuple[int, int, str]] = []
         pos = 0
@@ -136,7 +142,7 @@ class PosLexicon:
             out.append((s, e, span[2] if len(span) > 2 else PERSON))  # type: ignore[misc]
             pos = e
         self._cut(text, pos, len(text), extra, out)
-        return out
+        return _group_singles(text, out) if group_singles else out
 
     def _extra(self, words: Mapping[str, str]) -> Dict[str, Tuple[str, float]]:
         """Extra words with a log probability: the larger of their own and just above the best
@@ -222,6 +228,28 @@ class PosLexicon:
             i = j
         if run >= 0:
             out.append(_unknown_run(text, lo + run, hi))
+
+
+def _group_singles(text: str, spans: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+    out: List[Tuple[int, int, str]] = []
+    run: List[Tuple[int, int, str]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append((run[0][0], run[-1][1], UNKNOWN))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for span in spans:
+        s, e, tag = span
+        if e - s == 1 and tag[0] != "u" and "\u3400" <= text[s] <= "\u9fff":
+            run.append(span)
+        else:
+            flush()
+            out.append(span)
+    flush()
+    return out
 
 
 def _unknown_run(text: str, s: int, e: int) -> Tuple[int, int, str]:

@@ -10,6 +10,11 @@ writes
   ``span._.investment`` / ``span._.project``;
 * the record fields ``capacities``, ``investments`` (deduplicated by text) and ``projects``.
 
+Project names stop at a person: the character spans of ``doc.spans[people_key]`` (default
+``people``, the officials component's, which runs first) go to the finder, with the
+part-of-speech lexicon of the tables folder (``pos_lexicon.txt`` of a custom ``patterns_dir``,
+else the packaged one).
+
 ``doc.ents`` is the entity step's (``govnews_entities``: a project wins over the capacity inside
 it). Character offsets do not depend on the segmenter: hits are found on the text, and
 :func:`govnews_nlp.spans.make_spans` splits word tokens where jieba or pkuseg straddle a boundary.
@@ -17,6 +22,7 @@ it). Character offsets do not depend on the segmenter: hits are found on the tex
 
 # No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
 # signature (to validate [components] settings) and cannot resolve string annotations.
+from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Optional
 
 from spacy.language import Language
@@ -25,6 +31,8 @@ from spacy.training import Example, validate_examples
 from spacy.util import registry
 
 from ...extensions import doc_text, set_extension_once
+from ...lexicon import PathLike, default_patterns_dir
+from ...pos_lexicon import LEXICON_FILE, PosLexicon
 from ..base import RuleComponent, score_span_groups, span_group_weights
 from .projects import ProjectFinder
 from .quantities import QuantityScanner
@@ -38,6 +46,7 @@ DEFAULT_CONFIG: Dict[str, Any] = {
     "capacities_key": "capacities",
     "investments_key": "investments",
     "projects_key": "projects",
+    "people_key": "people",
     "scorer": {"@scorers": "govnews_nlp.capacity_scorer.v1"},
 }
 
@@ -104,14 +113,35 @@ class CapacityRuler(RuleComponent):
         capacities_key: str = DEFAULT_CONFIG["capacities_key"],
         investments_key: str = DEFAULT_CONFIG["investments_key"],
         projects_key: str = DEFAULT_CONFIG["projects_key"],
+        people_key: str = DEFAULT_CONFIG["people_key"],
         scorer: Optional[Callable[..., Dict[str, Any]]] = score_capacity,
     ) -> None:
         super().__init__(nlp, name)
         self.labels = (capacity_label, investment_label, project_label)
         self.keys = (capacities_key, investments_key, projects_key)
+        #: the span group of the person mentions (the officials component's): a person is never
+        #: inside a project name, so the finder's noun phrases stop at one
+        self.people_key = people_key
+        #: the folder the rule tables came from (``None``: the packaged patterns)
+        self._tables_dir: Optional[Path] = None
         self.scorer = scorer
         self.scanner: Optional[QuantityScanner] = None
         self.finder: Optional[ProjectFinder] = None
+
+    def load_tables(self, patterns_dir: Optional[PathLike] = None) -> None:
+        """As the base class's, remembering the folder: its ``pos_lexicon.txt``, when it has one,
+        is the project finder's part-of-speech lexicon (see :meth:`compile`)."""
+        self._tables_dir = Path(patterns_dir) if patterns_dir else None
+        super().load_tables(patterns_dir)
+
+    def _pos_lexicon(self) -> Optional[PosLexicon]:
+        """The lexicon of the tables folder, or ``None`` (the finder then loads the packaged one on
+        first use): a custom ``patterns_dir`` may carry its own ``pos_lexicon.txt``."""
+        folder = self._tables_dir
+        if folder is None or folder.resolve() == default_patterns_dir().resolve():
+            return None
+        path = folder / LEXICON_FILE
+        return PosLexicon.load(path) if path.is_file() else None
 
     def compile(self) -> None:
         t = self.tables
@@ -119,14 +149,17 @@ class CapacityRuler(RuleComponent):
             t["units"], t["capacity_markers"], t["capacity_periods"], t["capacity_qualifiers"],
             t["capacity_exclusions"], t["investment_keywords"], t["investment_units"], t["investment_exclusions"],
         )
-        self.finder = ProjectFinder(t["project_suffixes"], t["project_boundaries"], t["project_generic"])
+        self.finder = ProjectFinder(
+            t["project_suffixes"], t["project_boundaries"], t["project_generic"], lexicon=self._pos_lexicon()
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_ready()
         assert self.scanner is not None and self.finder is not None
         text = doc_text(doc)
         caps, invs = self.scanner.scan(text)
-        projects = self.finder.find(text, caps, invs)
+        people = [(s.start_char, s.end_char) for s in doc.spans.get(self.people_key, [])]
+        projects = self.finder.find(text, caps, invs, people=people)
         annotate(doc, text, caps, invs, projects, self.labels, self.keys)
         return doc
 
@@ -154,6 +187,7 @@ def make_capacity(
     capacities_key: str,
     investments_key: str,
     projects_key: str,
+    people_key: str,
     scorer: Optional[Callable[..., Dict[str, Any]]],
 ) -> CapacityRuler:
     """Factory of the ``govnews_capacity`` component (entry point in pyproject.toml)."""
@@ -166,6 +200,7 @@ def make_capacity(
         capacities_key=capacities_key,
         investments_key=investments_key,
         projects_key=projects_key,
+        people_key=people_key,
         scorer=scorer,
     )
 

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from ...pos_lexicon import PosLexicon
 from .rules import ProjectBoundaryRule, ProjectGenericRule, ProjectSuffixRule
 
 #: How far left of the head a project name may start.
@@ -34,7 +35,10 @@ _MASKS = re.compile(
     r"(?=[\d(（])"  # a leading character class lets the engine skip ahead: 3x faster on long texts
     r"(?:(?P<paren>[(（][\u4e00-\u9fffA-Za-z0-9]{1,8}[)）])"
     r"|(?P<code>(?<![\d.])\d+(?=[A-Za-z]))"
-    r"|(?P<number>\d[\d.,]*[余多]?[十百千万亿]*(?:元|个|家|项|名|人|户|亩|年|月|日|号|%)?))"
+    r"|(?P<number>(?>\d[\d.,]*[余多]?[十百千万亿]*)(?:元|个|家|项|名|人|户|亩|年|月|日|号|%|(?=[^\u4e00-\u9fffA-Za-z])|$))"
+    #: a number before a measure word or a product (``50万头生猪``, ``3000吨级熟料``, ``1,4丁二醇``) is
+    #: a quantity inside the name: name material, never a cut between the number and its word
+    r"|(?P<quantity>\d[\d.,]*[余多]?[十百千万亿]*))"
 )
 _NEEDS_MASK = re.compile(r"[\d(（]")
 #: where a clause ends; a project name never runs across one
@@ -59,6 +63,37 @@ _OWN_PLACE = re.compile(r"^(?:我|本|全)[市区县镇省]")
 #: so a substring test skips that regex)
 _BRAND = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 _ADMIN_END = re.compile(r"[省市县区镇乡村旗盟州]$|矿区$|开发区$|园区$")
+
+
+#: closed word classes (jieba tags) that are never inside a project name: prepositions, adverbs,
+#: pronouns, conjunctions, locatives, time words, modal and interjection words (set phrases
+#: ``l`` are not closed: ``综合利用``, ``一体化`` end names; particles, tags ``u…``, are tested by
+#: their first letter; a locative ``f`` only when it is one character, ``上`` ``内``: ``沿海`` is a
+#: place word inside ``…沿海精品钢基地``)
+_CLOSED_TAGS = frozenset({"p", "d", "ad", "dg", "df", "r", "rr", "rz", "rg", "c", "t", "tg", "y", "e", "o"})
+#: open classes besides nouns that can be the specific word of a name: unknown words (brands,
+#: names the lexicon lacks), Latin letters (``ABC``), abbreviations (``陕建``), place words
+_OPEN_SPECIFIC = frozenset({"x", "eng", "j", "s"})
+#: characters that start a numeral or classifier word that is a count or an ordinal (第二批, 一行,
+#: 三季度); not 零, which begins no count (``零部件`` is a noun jieba tags ``mq``)
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万亿两几首第半数每0123456789")
+#: a phase of a project (``一期``, ``三期``, ``首期``, ``第二期``): part of the name whatever jieba
+#: tags it (``d``, ``t``, ``b``, ``f``: accidental tags of a numeral-classifier phrase)
+_PHASE = re.compile(r"第?[一二三四五六七八九十两首]+期")
+#: a count right after the head (``工业项目12个``, ``民生工程三项``): the mention is a class of
+#: projects being counted, not a name
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百两几]+)[个项]")
+#: a round size with its unit (``万亩``, ``千亩``, ``百万吨``): a quantity of the name like a capacity,
+#: unless its classifier counts projects (``十个``, ``百家``: :data:`_COUNTER_LEAD`) or ranks them (``大``)
+_SIZE = re.compile(r"[一二三四五六七八九十两百千万亿]*[十百千万亿][^个批项家座大\d]")
+#: tags jieba gives to modifiers of nouns by accident (``正极/ad``, ``高速/d``, ``现代/t``): between
+#: two nominal words such a word is inside the compound, not an adverb or a time of the clause
+_MODIFIER_TAGS = frozenset({"d", "ad", "t"})
+#: an ordinal alone (``第一``, ``第三``): inside a name before a noun (``第一人民医院``, ``第三水厂``),
+#: a rank before anything else (``第三大单体项目``)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百两]+")
+#: capacities and name material masked in a window (a capacity is a specific modifier)
+_MASK_CHARS = frozenset((CAP_MASK, NAME_MASK))
 
 
 class Project:
@@ -138,6 +173,7 @@ class ProjectFinder:
         suffixes: Sequence[ProjectSuffixRule],
         boundaries: Sequence[ProjectBoundaryRule],
         generic: Sequence[ProjectGenericRule],
+        lexicon: Optional[PosLexicon] = None,
     ) -> None:
         self.suffixes = {s.surface: s for s in suffixes}
         self.min_stem = {s.surface: s.min_stem for s in suffixes}
@@ -199,6 +235,10 @@ class ProjectFinder:
         # (省[重点能源]项目): the stem names a class of projects unless a real name precedes it
         ranks = parts("rank")
         self.rank_tail = re.compile(f"(?:{'|'.join(ranks)})(?:{'|'.join(descs + words)})*$") if ranks else None
+        #: a rank word right before the head (``…开发区重点项目``, ``新疆兵团重大项目``, ``世界一流项目``)
+        #: ranks a class of projects whatever precedes it: a name has its own noun after the rank
+        #: (``南水北调重大水利工程``)
+        self.rank_end = re.compile(f"(?:{'|'.join(ranks)})$") if ranks else None
         # activity nouns (保护, 修复, 改造): 和/与/及 between two of them belongs to one name
         acts = parts("activity")
         self.act_end = re.compile(f"(?:{'|'.join(acts)})$") if acts else None
@@ -215,6 +255,7 @@ class ProjectFinder:
         self._kinds: Dict[str, Optional[str]] = {}
         self.whole = sorted({g.surface for g in generic if g.kind == "whole" and g.surface}, key=len, reverse=True)
         self._whole_tuple = tuple(self.whole)
+        self._lexicon = lexicon
 
     # -- public --------------------------------------------------------------------------------
     def find(
@@ -222,11 +263,16 @@ class ProjectFinder:
         text: str,
         capacities: Sequence[Tuple[int, int, Dict[str, object]]] = (),
         amounts: Sequence[Tuple[int, ...]] = (),
+        *,
+        people: Sequence[Tuple[int, int]] = (),
     ) -> List[Project]:
         """Projects of ``text``. ``capacities`` are ``(start, end, record)`` hits, masked as name
         material and attached to the project around them; ``amounts`` are ``(start, end, …)`` of
         money amounts (the scanner's investment hits as they are), which end a name
-        (``超百亿元项目`` is no name)."""
+        (``超百亿元项目`` is no name); ``people``: ``(start, end)`` character spans of the person
+        mentions found in the text (``doc.spans["people"]``): a person is never inside a name
+        (``县委书记李某出席项目签约仪式``)."""
+        people = sorted((s, e) for s, e in people if 0 <= s < e <= len(text))
         mentions: List[Tuple[int, int, str]] = []
         raw_rev = text[::-1]
         n = len(text)
@@ -252,6 +298,11 @@ class ProjectFinder:
             if ch in empty_lead and hs not in masked_ends and self.empty_rev.match(raw_rev, n - hs):
                 continue  # a boundary word right before the head: no name (see __init__)
             he = m.end()
+            counted = _COUNTED.match(text, he)
+            if counted and not self.head_re.match(text, counted.end()):
+                # a head counted right after it (市政项目68个) is a class of projects, not a name; a
+                # count of other projects (…产业园3个项目) leaves it a name
+                continue
             head = m.group()
             # First the boundary search on the raw text, which also meets a clause stop and any
             # character masking could change: when no capacity or amount is within reach and the
@@ -266,8 +317,8 @@ class ProjectFinder:
                     if kind_b == "reject":
                         continue
                     if kind_b != "delim" or b.group()[::-1] not in self.conj:
-                        cand = self._accept(text, 0, n - b.start(), b, hs, he, head)
-                        if cand is not None and not _quoted_slogan(text, text, 0, cand[0], hs, he):
+                        cand = self._accept(text, 0, n - b.start(), b, hs, he, head, people)
+                        if cand is not None:
                             mentions.append(cand)
                         continue
             # the general case: a window masked where needed (capacities, amounts, numbers)
@@ -290,8 +341,8 @@ class ProjectFinder:
             else:
                 win = self._mask(text, lo, he, overlays)
                 rev, base = win[::-1], he - lo
-            cand = self._candidate(win, rev, base, lo, hs - lo, he - lo, head)
-            if cand is not None and not _quoted_slogan(text, win, lo, cand[0], hs, he):
+            cand = self._candidate(win, rev, base, lo, hs - lo, he - lo, head, people)
+            if cand is not None:
                 mentions.append(cand)
         # nested heads (钢电园区…项目) and repeated mentions: keep the fullest
         mentions.sort(key=_longest_first)
@@ -339,7 +390,8 @@ class ProjectFinder:
         return (base - b.start(), b) if b else (lo, None)
 
     def _candidate(
-        self, win: str, rev: str, base: int, off: int, hs: int, he: int, head: str
+        self, win: str, rev: str, base: int, off: int, hs: int, he: int, head: str,
+        people: Sequence[Tuple[int, int]] = (),
     ) -> Optional[Tuple[int, int, str]]:
         """A mention ``(start, end, head)`` in text offsets, or ``None``; ``win`` is the masked
         text from ``off``, the head is at ``hs:he`` of it; ``rev``/``base``: its reversed form
@@ -365,17 +417,25 @@ class ProjectFinder:
                 if joined or self._generic_kind(right) == "descriptor" or self._activities(win[start2:bstart], right):
                     if (b2 is not None or off == 0) and not (b2 is not None and b2.lastgroup == "reject"):
                         start, b = start2, b2
-        return self._accept(win, off, start, b, hs, he, head)
+        return self._accept(win, off, start, b, hs, he, head, people)
 
     def _accept(
-        self, win: str, off: int, start: int, b: Optional[re.Match], hs: int, he: int, head: str
+        self, win: str, off: int, start: int, b: Optional[re.Match], hs: int, he: int, head: str,
+        people: Sequence[Tuple[int, int]] = (),
     ) -> Optional[Tuple[int, int, str]]:
         """The mention ``win[start:he]`` (window offsets; ``off``: the window's text offset) whose
-        name starts after the boundary match ``b``, or ``None`` when the name is too short, generic
-        or an organisation's."""
+        name starts after the boundary match ``b`` and after the last word that cannot be inside
+        a name (:meth:`_noun_phrase`), or ``None`` when the name is too short, generic, an
+        organisation's or has no specific modifier."""
+        if start < hs:
+            start, specific = self._noun_phrase(win, off, start, hs, people)
+            if not specific:
+                return None
         stem = win[start:hs]
         min_stem = self.min_stem.get(head)
         if min_stem is None or len(stem) < min_stem:
+            return None
+        if self.rank_end is not None and self.rank_end.search(stem):
             return None
         listed = b is not None and b.group() == "、"  # an item after a list separator
         kind = self._generic_kind(stem)
@@ -392,6 +452,82 @@ class ProjectFinder:
         elif self.org_re is not None and self.org_re.search(stem):
             return None
         return off + start, off + he, head
+
+    @property
+    def lexicon(self) -> PosLexicon:
+        """The part-of-speech lexicon (the shipped one unless one was given): loaded on first use."""
+        if self._lexicon is None:
+            self._lexicon = PosLexicon.default()
+        return self._lexicon
+
+    def _noun_phrase(
+        self, win: str, off: int, start: int, hs: int, people: Sequence[Tuple[int, int]]
+    ) -> Tuple[int, bool]:
+        """Where the noun phrase before the head at ``hs`` starts, reading the stem ``win[start:hs]``
+        leftwards word by word, and whether it has a specific modifier.
+
+        Phenomenon: a project name is a noun phrase, so its left edge is grammatical. The stem is
+        segmented with the part-of-speech lexicon (the people of the text as fixed words) and the
+        name starts after the first word, from the head leftwards, that cannot be inside a name:
+        a person (``省长王某一行考察了…``), a word of a closed class (:data:`_CLOSED_TAGS`:
+        prepositions ``向``, adverbs, pronouns ``该``, particles ``了``, locatives, time words
+        ``早日``), a numeral or classifier that is no quantity of the name (``第二批``,
+        ``三季度``: a count, not the ``50万头`` of ``…50万头生猪…``; a word tagged as a numeral
+        without a numeral character, ``丝``, is none), a one-character verb (a predicate:
+        ``力争使项目``, compound activity words are two characters), or a verb governing a name that
+        has a specific word (``考察东山新材料项目``; a verb with only generic words after it is
+        part of the name: ``熟料生产线改造工程``).
+
+        Specific: a word that is not one of the generic words of ``project_generic.jsonl`` and is a
+        noun, a place, an organisation, a proper noun, an abbreviation, a capacity or a word the
+        lexicon does not know (a brand: ``正阳``); what is left of generic and category words,
+        adjectives and verbs alone (``招商引资项目``, ``优质工程``) is a mention, not a name."""
+        fixed = [(max(s - off, start) - start, min(e - off, hs) - start) for s, e in people
+                 if s - off < hs and e - off > start]
+        tokens = self.lexicon.spans(win[start:hs], fixed=fixed, group_singles=True)
+        specific = False
+        cut = 0
+        for k in range(len(tokens) - 1, -1, -1):
+            s, e, tag = tokens[k]
+            word = win[start + s:start + e]
+            if (s, e) in fixed:
+                cut = e
+                break
+            if word[0] in _MASK_CHARS:
+                specific = True
+                continue
+            right = tokens[k + 1] if k + 1 < len(tokens) else None
+            if word in self.conj:
+                continue  # 和/及/与 (与 is tagged p) inside a name: the list logic (:meth:`_candidate`) has decided
+            if _PHASE.fullmatch(word) or (
+                _ORDINAL.fullmatch(word) and right is not None and right[2][0] == "n"
+            ):
+                continue  # a phase or an institution's ordinal is name material: 港航物流园一期, 第三水厂
+            if tag in _MODIFIER_TAGS and right is not None \
+                    and (_nominal(win, start, right) or right[2] in _MODIFIER_TAGS) \
+                    and _inside_compound(win, start, tokens, k):
+                continue  # between two nouns an adverb or time word is a modifier: 正极材料, 环城高速西段
+            if tag in _CLOSED_TAGS or tag[0] == "u" or (tag == "f" and len(word) == 1):
+                if word == "的" and s > 0 and win[start + s - 1] == CAP_MASK:
+                    continue  # 年产3万吨的新型电子材料: 的 after a capacity stays in the name
+                if tag[0] != "u" and len(word) == 1 and right is not None and _nominal(win, start, right):
+                    continue  # one character of a place name the lexicon lacks: 范里镇, 蒙西至华中
+                cut = e
+                break
+            if (tag[0] == "m" or tag == "q") and word[0] in _NUMERALS and not _SIZE.fullmatch(word):
+                if k > 0 and (win[start + tokens[k - 1][1] - 1] in _MASK_CHARS or tokens[k - 1][2] == "eng"):
+                    continue  # the measure word of a quantity or code inside the name: 50万头生猪, 3D四面
+                cut = e
+                break
+            if tag[0] == "v":
+                one = tag == "v" and len(word) == 1 and (right is None or not _nominal(win, start, right))
+                if one or (right is not None and _governed(win, start, right)):
+                    cut = e
+                    break
+                continue
+            if not specific and (tag[0] == "n" or tag in _OPEN_SPECIFIC) and self.generic_sub.sub("", word):
+                specific = True
+        return start + cut, specific
 
     def _generic_kind(self, stem: str) -> Optional[str]:
         """``"word"`` if the stem is made of generic words (at most one other character left:
@@ -454,22 +590,40 @@ class ProjectFinder:
         return None
 
 
+def _nominal(win: str, start: int, token: Tuple[int, int, str]) -> bool:
+    """Whether a token is noun-like (a noun, a place, an unknown word, a mask): a one-character
+    closed-class word before one may be a piece of a name the lexicon does not list."""
+    tag = token[2]
+    if tag[0] == "n" or tag in _OPEN_SPECIFIC:
+        return True
+    first = win[start + token[0]]
+    # an admin word alone (县 is tagged zg) is a place's level: 县现代农机装备产业园
+    return first in _MASK_CHARS or (token[1] - token[0] == 1 and first in ADMIN_PREFIX)
+
+
+def _inside_compound(win: str, start: int, tokens: Sequence[Tuple[int, int, str]], k: int) -> bool:
+    """Whether the modifier-tagged word ``tokens[k]`` (:data:`_MODIFIER_TAGS`) has a noun on its
+    left, over other such words (``绕城/ns 高速/d 北段/t``): then it is inside a compound. An
+    adverb or time word of the clause has a verb, a subject's end or nothing on its left."""
+    for j in range(k - 1, -1, -1):
+        if tokens[j][2] not in _MODIFIER_TAGS:
+            return _nominal(win, start, tokens[j])
+    return False
+
+
+def _governed(win: str, start: int, token: Tuple[int, int, str]) -> bool:
+    """Whether a token right of a verb is the start of a name that verb governs: a place, an
+    organisation or a capacity (``考察东山…``, ``建设年产5万吨…``); before a common noun a verb
+    is more often part of a compound (``循环经济``)."""
+    return token[2] in ("ns", "nt") or win[start + token[0]] == CAP_MASK
+
+
 def _longest_first(mention: Tuple[int, int, str]) -> Tuple[int, int]:
     return -(mention[1] - mention[0]), mention[0]
 
 
 def _first_mention(p: Project) -> Tuple[int, int]:
     return min(p.mentions)
-
-
-def _quoted_slogan(text: str, win: str, off: int, start: int, hs: int, he: int) -> bool:
-    """A quoted name without a capacity (实施“招商引资一号工程”) is a slogan; with one
-    (“年产20万吨合成氨联产30万吨尿素工程”) it is a concrete project. ``win``: the (masked) text
-    from ``off``, holding the name ``start:hs`` (text offsets)."""
-    return (
-        start > 0 and text[start - 1] == "“" and text.startswith("”", he)
-        and CAP_MASK not in win[start - off:hs - off]
-    )
 
 
 #: what a number mask covers right of its digits (``5亿元``, ``3个``): a boundary word met in such

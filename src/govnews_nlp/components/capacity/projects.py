@@ -18,7 +18,7 @@ into it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ...pos_lexicon import PosLexicon
@@ -272,7 +272,12 @@ class ProjectFinder:
         (``超百亿元项目`` is no name); ``people``: ``(start, end)`` character spans of the person
         mentions found in the text (``doc.spans["people"]``): a person is never inside a name
         (``县委书记李某出席项目签约仪式``)."""
+        # people never overlap each other, nor capacities and amounts each other: sorted by start
+        # they are sorted by end too, and two bisections give the ones near a head (a scan of all
+        # of them per head made long articles quadratic)
         people = sorted((s, e) for s, e in people if 0 <= s < e <= len(text))
+        people_starts = [s for s, _ in people]
+        people_ends = [e for _, e in people]
         mentions: List[Tuple[int, int, str]] = []
         raw_rev = text[::-1]
         n = len(text)
@@ -282,9 +287,9 @@ class ProjectFinder:
         overlays += [(a[0], a[1], BOUNDARY_MASK) for a in amounts]
         # capacities and amounts never overlap (the scanner resumes after each hit): sorted by
         # start they are sorted by end too, so one bisection tells whether a window has any
-        spans_sorted = sorted([(s, e) for s, e, _ in overlays])
-        overlay_starts = [s for s, _ in spans_sorted]
-        overlay_ends = [e for _, e in spans_sorted]
+        overlays.sort()
+        overlay_starts = [s for s, _, _ in overlays]
+        overlay_ends = [e for _, e, _ in overlays]
         empty_lead = self.empty_lead
         for m in self.head_re.finditer(text):
             hs = m.start()
@@ -309,6 +314,7 @@ class ProjectFinder:
             # boundary it finds is one masking would leave as it is (:func:`_raw_exact`), it is
             # the boundary of the masked window too, and the head costs one regex call.
             lo = hs - MAX_NAME if hs > MAX_NAME else 0
+            near = people[bisect_right(people_ends, max(0, hs - 2 * MAX_NAME)):bisect_left(people_starts, he)]
             i = bisect_right(overlay_ends, lo)
             if i == len(overlay_ends) or overlay_starts[i] >= he:
                 b = self.boundary_rev.search(raw_rev, n - hs, n - lo)
@@ -317,7 +323,7 @@ class ProjectFinder:
                     if kind_b == "reject":
                         continue
                     if kind_b != "delim" or b.group()[::-1] not in self.conj:
-                        cand = self._accept(text, 0, n - b.start(), b, hs, he, head, people)
+                        cand = self._accept(text, 0, n - b.start(), b, hs, he, head, near)
                         if cand is not None:
                             mentions.append(cand)
                         continue
@@ -339,9 +345,9 @@ class ProjectFinder:
                 win = text[lo:he]
                 rev, base = raw_rev, n - lo
             else:
-                win = self._mask(text, lo, he, overlays)
+                win = self._mask(text, lo, he, overlays[i:bisect_left(overlay_starts, he)])
                 rev, base = win[::-1], he - lo
-            cand = self._candidate(win, rev, base, lo, hs - lo, he - lo, head, people)
+            cand = self._candidate(win, rev, base, lo, hs - lo, he - lo, head, near)
             if cand is not None:
                 mentions.append(cand)
         # nested heads (钢电园区…项目) and repeated mentions: keep the fullest
@@ -357,9 +363,13 @@ class ProjectFinder:
             else:
                 kept.append(Project(s, e, t, head, mentions=[(s, e)]))
         kept.sort(key=_first_mention)
+        caps_sorted = sorted(capacities, key=lambda c: (c[0], c[1]))
+        cap_starts = [c[0] for c in caps_sorted]
         for p in kept:
-            p.company = self._company(text, p, capacities)
-            p.capacities = [rec for cs, ce, rec in capacities if p.start <= cs and ce <= p.end]
+            inside = [c for c in caps_sorted[bisect_left(cap_starts, p.start):bisect_left(cap_starts, p.end)]
+                      if c[1] <= p.end]
+            p.company = self._company(text, p, inside)
+            p.capacities = [rec for _, _, rec in inside]
         return kept
 
     # -- steps ---------------------------------------------------------------------------------

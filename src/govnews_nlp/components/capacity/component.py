@@ -22,6 +22,7 @@ it). Character offsets do not depend on the segmenter: hits are found on the tex
 
 # No ``from __future__ import annotations`` here: spaCy builds pydantic models of the factory's
 # signature (to validate [components] settings) and cannot resolve string annotations.
+import shutil
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, Optional
 
@@ -134,14 +135,31 @@ class CapacityRuler(RuleComponent):
         self._tables_dir = Path(patterns_dir) if patterns_dir else None
         super().load_tables(patterns_dir)
 
-    def _pos_lexicon(self) -> Optional[PosLexicon]:
-        """The lexicon of the tables folder, or ``None`` (the finder then loads the packaged one on
-        first use): a custom ``patterns_dir`` may carry its own ``pos_lexicon.txt``."""
+    def _custom_lexicon_file(self) -> Optional[Path]:
+        """The ``pos_lexicon.txt`` of the tables folder when it is not the packaged one."""
         folder = self._tables_dir
         if folder is None or folder.resolve() == default_patterns_dir().resolve():
             return None
         path = folder / LEXICON_FILE
-        return PosLexicon.load(path) if path.is_file() else None
+        return path if path.is_file() else None
+
+    def _pos_lexicon(self) -> Optional[PosLexicon]:
+        """The lexicon of the tables folder, or ``None`` (the finder then loads the packaged one on
+        first use): a custom ``patterns_dir`` may carry its own ``pos_lexicon.txt``."""
+        path = self._custom_lexicon_file()
+        return PosLexicon.load(path) if path is not None else None
+
+    # a custom lexicon travels with a saved pipeline, like the rule tables
+    def to_disk(self, path: PathLike, *, exclude: Iterable[str] = ()) -> None:
+        super().to_disk(path, exclude=exclude)
+        custom = self._custom_lexicon_file()
+        if custom is not None and "patterns" not in set(exclude):
+            shutil.copyfile(custom, Path(path) / LEXICON_FILE)
+
+    def from_disk(self, path: PathLike, *, exclude: Iterable[str] = ()) -> "CapacityRuler":
+        folder = Path(path)
+        self._tables_dir = folder if (folder / LEXICON_FILE).is_file() else None
+        return super().from_disk(path, exclude=exclude)
 
     def compile(self) -> None:
         t = self.tables

@@ -135,3 +135,15 @@ def test_shipped_lexicon_is_up_to_date() -> None:
         pytest.skip("scripts/ not in this checkout")
     done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_column_load_equals_the_line_by_line_reading():
+    """The shipped file read column-wise (the fast path of every cold start) gives exactly the
+    tables the checked line-by-line reading gives."""
+    from govnews_nlp.lexicon import default_patterns_dir
+    from govnews_nlp.pos_lexicon import LEXICON_FILE, PosLexicon, _entries_checked
+
+    path = default_patterns_dir() / LEXICON_FILE
+    fast = PosLexicon.load(path)
+    slow = PosLexicon(_entries_checked(path, path.read_text(encoding="utf-8")))
+    assert fast._tags == slow._tags and fast._logp == slow._logp and fast._longest == slow._longest

@@ -129,16 +129,20 @@ def parse_lines(lines: Iterable[str], model: Type[RuleT], source: str) -> List[R
     return rules
 
 
-def load_rules(path: PathLike, model: Type[RuleT]) -> List[RuleT]:
-    """Read and validate one patterns file."""
+def read_patterns_text(path: PathLike) -> str:
+    """The text of a patterns file; a missing or non-UTF-8 file is a :class:`LexiconError` naming it."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LexiconError(f"{path}: patterns file not found") from None
     except UnicodeDecodeError as err:
         raise LexiconError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
-    return parse_lines(text.splitlines(), model, str(path))
+
+
+def load_rules(path: PathLike, model: Type[RuleT]) -> List[RuleT]:
+    """Read and validate one patterns file."""
+    return parse_lines(read_patterns_text(path).splitlines(), model, str(path))
 
 
 def dump_rules(rules: Iterable[BaseModel]) -> str:

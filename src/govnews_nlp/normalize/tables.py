@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Optional, Tuple
 
-from ..lexicon import LexiconError, PathLike, default_patterns_dir
+from ..lexicon import LexiconError, PathLike, default_patterns_dir, read_patterns_text
 
 #: Every file the normalizer reads; these travel with a saved pipeline.
 FILES: Tuple[str, ...] = ("junk.jsonl", "credits.jsonl", "surnames.jsonl", "script_words.jsonl", "words.txt",
@@ -62,14 +62,7 @@ class Tables:
         if text is None and name in ADDED_LATER and (self.folder is None or not (self.folder / name).exists()):
             text = self._texts[name] = (default_patterns_dir() / name).read_text(encoding="utf-8")
         if text is None:
-            path = self.folder / name  # type: ignore[operator]
-            try:
-                text = path.read_text(encoding="utf-8")
-            except FileNotFoundError:
-                raise LexiconError(f"{path}: patterns file not found") from None
-            except UnicodeDecodeError as err:
-                raise LexiconError(f"{path}: not UTF-8 ({err.reason} at byte {err.start})") from None
-            self._texts[name] = text
+            text = self._texts[name] = read_patterns_text(self.folder / name)  # type: ignore[operator]
         return text
 
     def texts(self) -> Dict[str, str]:

@@ -4,9 +4,15 @@ bracketed unit after the name (``文/图丨王某(某港务公司)``). Test sent
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govnews_nlp.normalize import normalize
+from govnews_nlp.normalize.rules import surnames
 
 
 def credits_of(text: str):
@@ -99,3 +105,44 @@ def test_credit_offsets_and_idempotence(raw):
     assert again.text == norm.text
     assert [(c.role, c.name, c.name_start) for c in again.credits] == \
         [(c.role, c.name, c.name_start) for c in norm.credits]
+
+
+# -- properties -----------------------------------------------------------------------------------
+_LEXICON = Path(__file__).resolve().parent.parent / "patterns" / "pos_lexicon.txt"
+#: jieba's tags of ordinary words: verbs, verbal nouns, nouns, adjectives, adverbs, idiomatic phrases
+_PHRASE_TAGS = frozenset({"v", "vn", "n", "a", "ad", "an", "d", "l"})
+
+
+@lru_cache(maxsize=1)
+def _unlisted_words() -> list:
+    """Common lexicon words of two or three characters (frequency ≥ 50) whose first character is no
+    listed surname: the readings the photo credit without a listed surname must refuse."""
+    single, _ = surnames(None)
+    words = []
+    for line in _LEXICON.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        word, tag, freq = line.split("\t")
+        if 2 <= len(word) <= 3 and tag in _PHRASE_TAGS and int(freq) >= 50 and word[0] not in single \
+                and word[0] != "摄" and all("\u4e00" <= c <= "\u9fff" for c in word):
+            words.append(word)
+    return words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.sampled_from(["。{} 摄\n", "。{}摄\n", "。({} 摄)", "。（{}摄）\n下文"]))
+def test_no_photo_credit_from_a_dictionary_word(data, template):
+    word = data.draw(st.sampled_from(_unlisted_words()))
+    assert normalize("项目建设有序推进" + template.format(word)).credits == []
+
+
+_GIVEN = "立新正云晓峰嘉怡子航思远雨桐一凡明远俊"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from("奉王李张刘陈杨黄赵吴周"), st.text(alphabet=_GIVEN, min_size=1, max_size=2),
+       st.sampled_from(["。{} 摄\n", "。{}摄\n", "。({} 摄)", "。（{}摄）\n下文", "。{} 摄"]))
+def test_photo_credit_closing_a_sentence(surname, given_name, template):
+    name = surname + given_name
+    norm = normalize("签约仪式现场" + template.format(name))
+    assert [(c.role, c.name) for c in norm.credits] == [("摄", name)]

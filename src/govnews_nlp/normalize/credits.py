@@ -1,16 +1,20 @@
 """Bylines and credits found in the clean text: one :class:`Credit` per credited person.
 
 Credits stay in the text; they are marked so the official-title matcher can tell journalists from
-officials. Three shapes, with their labels as data in ``patterns/credits.jsonl``:
+officials. Four shapes, with their labels as data in ``patterns/credits.jsonl``:
 
 * a label, then names: ``记者 刘玉林 郑静``, ``责任编辑: 吉政``, ``(作者:黄克奇 郑陈浩)``,
-  ``审核:林衍 阮珊妮``, ``摄影 常成钢``, ``文/张明 图/李强``; several labels on one line
+  ``审核:林衍 阮珊妮``, ``摄影 常成钢``, ``文/张明 图/李强``, two labels joined by a slash as one role
+  (``文/图丨王某(某港务公司)``: the bracket after the name is no part of it); several labels on one line
   (``责任编辑：欧鹏 校对：鹿鸣``). A label is a listed word with its listed modifiers (``实习记者``,
   ``一审``). An organisation printed before ``记者``/``通讯员`` belongs to the role (``慈利站记者``,
   ``福州日报记者``, ``本报记者``). Names may carry the ``/文`` ``/图`` markers of a shared byline
   (``记者 管梓涵/文 房一鸣/图``), then the space after the label may be missing (a spinner's gloss
   took it: ``记者管梓涵/文房一鸣/图``);
-* a name, then ``摄``: ``梁琛摄``, ``王翕瞳 摄``, ``新华社发(王正摄)``;
+* a name, then ``摄``: ``梁琛摄``, ``王翕瞳 摄``, ``新华社发(王正摄)``; closing a sentence, a line or a
+  parenthesis (``…现场。奉立新 摄``), the surname need not be listed when the POS lexicon sees a person;
+* a source line, the names after its outlet or place (``来自: 某市 ;王某``, role ``署名``): source labels
+  are the rules whose id starts with ``source``;
 * a bare name in parentheses closing a paragraph or right after a dateline: ``(郭赟)``,
   ``中新网北京3月2日电 (王翕瞳)`` — role ``署名``.
 
@@ -333,10 +337,9 @@ def _name_before(text: str, label_start: int, label_end: int) -> Optional[Tuple[
     function word (正在, 这是 start phrases); a two-character word such as 现场 or 人员 is no name.
     """
     ne = label_start
-    if ne > 0 and text[ne - 1] in _SP:
+    glued = not (ne > 0 and text[ne - 1] in _SP)
+    if not glued:
         ne -= 1
-    elif ne > 0 and _is_other_word(text[ne - 1:label_end]):
-        return None
     closing = _closes(text, label_end)
     for length in (2, 3, 4):
         ns = ne - length
@@ -347,9 +350,11 @@ def _name_before(text: str, label_start: int, label_end: int) -> Optional[Tuple[
             break
         if not _boundary(text, ns):
             continue
-        if _is_name(cand) and not (length >= 3 and _is_other_word(cand)):
-            return ns, ne
-        if closing and length <= 3 and _after_sentence(text, ns) and _unlisted_photo_name(cand):
+        # the lexicon is asked only once a reading stands (it loads in about a second)
+        listed = _is_name(cand) and not (length >= 3 and _is_other_word(cand))
+        if listed or (closing and length <= 3 and _after_sentence(text, ns) and _unlisted_photo_name(cand)):
+            if glued and _is_other_word(text[ne - 1:label_end]):
+                return None
             return ns, ne
     return None
 

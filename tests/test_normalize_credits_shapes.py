@@ -46,6 +46,7 @@ def credits_of(text: str):
         ("。这是会场 摄\n", []),
         ("。正在摄\n", []),
         ("。奉新 摄\n", []),  # a county (ns), not a person
+        ("。（上官摄）\n", []),  # a compound surname alone, not a name read as a bare byline
         ("。航拍 摄\n", []),
         # a listed surname starting a word that is no person's (林 of 林业局, 马 of 马铃薯)
         ("。林业局 摄\n", []),

@@ -256,7 +256,7 @@ def _find_credits(text: str, credit_cls) -> list:
             taken.add((ns, ne))
             credits.append(credit_cls(ns, m.end(), m.group(), text[ns:ne], ns, ne))
     noted = {ne for _, ne in taken}  # a bracket right after a credited name is a note on it
-    for start, end, names in _bare_bylines(text):
+    for start, end, names in _bare_bylines(text, after_rx):
         if start in noted:
             continue
         for ns, ne in names:
@@ -412,12 +412,18 @@ def _unlisted_photo_name(name: str) -> bool:
     return len(first_word) == 1 and first_tag[:1] not in _NOT_SURNAME_HEADS
 
 
+def _ends_in_label(text: str, end: int, label_rx: Pattern[str]) -> bool:
+    """A label of ``label_rx`` ends at ``end`` (labels have one or two characters)."""
+    return any(label_rx.fullmatch(text, end - k, end) for k in (1, 2) if end - k >= 0)
+
+
 _BARE = re.compile(rf"[（(][{_SP}]*(?P<names>[{_HAN}]{{2,4}}(?:[{_SP}、][{_HAN}]{{2,4}})*)[{_SP}]*[)）]")
 _DATELINE = re.compile(rf"(?:电|讯)[{_SP}]*$")
 
 
-def _bare_bylines(text: str):
-    """``(郭赟)`` closing a paragraph, or ``电 (王翕瞳)`` after a dateline."""
+def _bare_bylines(text: str, after_rx: _Rx = None):
+    """``(郭赟)`` closing a paragraph, or ``电 (王翕瞳)`` after a dateline. A bracket whose last name ends in
+    a trailing label (``(上官摄)``) holds a photo credit: the trailing label's reading decides it."""
     for m in _BARE.finditer(text):
         after = text[m.end():m.end() + 2]
         closing = not after.strip(_SP) or after.lstrip(_SP)[:1] == "\n"
@@ -425,5 +431,7 @@ def _bare_bylines(text: str):
         if not (closing or dateline):
             continue
         names = _names_at(text, m.start("names"))
+        if names and after_rx is not None and _ends_in_label(text, names[-1][1], after_rx):
+            continue
         if names and names[-1][1] == m.end("names"):
             yield m.start(), m.end(), names

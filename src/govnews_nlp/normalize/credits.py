@@ -60,19 +60,13 @@ _MARKED = re.compile(_MARKER)
 _TABLES: ContextVar[Optional[Tables]] = ContextVar("govnews_nlp_credit_tables", default=None)
 
 
-#: Rules whose id starts with this are source labels (来源, 来自): the names follow an outlet or a
-#: place (``来自: 某市 ;王某``), not the label. (The rule schema's ``position`` has no such value, so the id
-#: says it, as ``compound`` ids do in ``surnames.jsonl``.)
-SOURCE_ID = "source"
-
-
 @lru_cache(maxsize=4)
 def _label_regex(tables: Optional[Tables] = None) -> Tuple[_Rx, _Rx, frozenset, _Rx]:
     """Regexes of the before- and after-labels, the labels an organisation may prefix, and the
     regex of the source labels."""
     rules = credit_rules(tables)
-    sources = sorted({f for r in rules if r.id.startswith(SOURCE_ID) for f in r.forms()}, key=len, reverse=True)
-    rules = tuple(r for r in rules if not r.id.startswith(SOURCE_ID))
+    sources = sorted({f for r in rules if r.position == "source" for f in r.forms()}, key=len, reverse=True)
+    rules = tuple(r for r in rules if r.position != "source")
     before = sorted({f for r in rules if r.position == "before" for f in r.forms()}, key=len, reverse=True)
     after = sorted({f for r in rules if r.position == "after" for f in r.forms()}, key=len, reverse=True)
     before_rx = re.compile("|".join(map(re.escape, before))) if before else None

@@ -44,10 +44,11 @@ class JunkRule(Rule):
 
 class CreditRule(Rule):
     """A credit label as printed (``记者``, ``责任编辑``, ``摄影``). ``position="before"``: the
-    names follow the label; ``"after"``: the label follows one name (``梁琛摄``)."""
+    names follow the label; ``"after"``: the label follows one name (``梁琛摄``); ``"source"``: a
+    source line (``来源：某县融媒体中心 王某``), the names follow the outlet after the label."""
 
     label: str
-    position: Literal["before", "after"] = "before"
+    position: Literal["before", "after", "source"] = "before"
     prefixed: bool = False  # an organisation may precede it and belongs to the role: 慈利站记者
     # words that may stand right before the label and belong to it (实习记者, 一审, 责任编辑);
     # ``bare=False``: the label only counts with one of them (审 alone is no credit)

@@ -26,6 +26,7 @@ SETS = {
     "regression_h": ROOT / "tests" / "regression_sets" / "set_h" / "articles",
     "regression_u": ROOT / "tests" / "regression_sets" / "set_u" / "articles",
     "regression_v": ROOT / "tests" / "regression_sets" / "set_v" / "articles",
+    "regression_w": ROOT / "tests" / "unseen_w" / "articles",
 }
 #: record fields left out of a snapshot: they describe the run, not what was extracted
 RUN_FIELDS = ("source", "version")

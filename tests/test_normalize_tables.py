@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+pytest.importorskip("spacy")  # the tokenizer half: skipped in CI's spaCy-free normalizer environment
+
 from govnews_nlp import load, normalize
 from govnews_nlp.lexicon import LexiconError, default_patterns_dir
 from govnews_nlp.normalize.tables import FILES, Tables

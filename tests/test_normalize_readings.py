@@ -53,6 +53,7 @@ def test_readings(char, syllable, expected):
 
 def test_pypinyin_is_not_imported_at_run_time():
     """A fresh process: import, load and a dirty text that needs readings and the word list."""
+    pytest.importorskip("spacy")
     code = (
         "import json, sys\n"
         "import govnews_nlp\n"

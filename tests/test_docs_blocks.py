@@ -2,7 +2,9 @@
 
 * The python blocks of one page run in order in one fresh interpreter (a later block may use an
   earlier one's names), cwd = the repository root, with the installed package. A block followed by a
-  ```text block must print exactly that text; every block must at least finish without an exception.
+  ```text block must print exactly that text; a block written as a ``>>>`` session runs as a doctest
+  (what it shows is checked); every block must at least finish without an exception. ``tempfile``
+  places land in the test's temporary folder (TMPDIR), never in the checkout.
 * The bash blocks of one page run in order, each with ``bash -euo pipefail``, in one temporary folder
   per page laid out like a checkout's: a copy of ``seeds/``, links to the read-only ``tests/``,
   ``scripts/`` and ``benchmarks/``, and ``../shared`` pointing at the shared folder; the venv's ``bin``
@@ -129,14 +131,21 @@ def _same_output(got: str, expected: str) -> bool:
 
 RUNNER = textwrap.dedent(
     '''
-    import contextlib, io, json, sys, traceback
+    import contextlib, doctest, io, json, sys, traceback
     blocks, out = json.load(open(sys.argv[1], encoding="utf-8")), sys.argv[2]
     ns, results = {"__name__": "__main__"}, {}
     for b in blocks:
         buf = io.StringIO()
         try:
-            with contextlib.redirect_stdout(buf):
-                exec(compile(b["source"], b["name"], "exec"), ns)
+            if b["source"].lstrip().startswith(">>>"):  # a session: doctest checks what it shows
+                test = doctest.DocTestParser().get_doctest(b["source"], ns, b["name"], b["name"], 0)
+                runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+                runner.run(test, out=buf.write, clear_globs=False)
+                if runner.failures:
+                    raise AssertionError(buf.getvalue())
+            else:
+                with contextlib.redirect_stdout(buf):
+                    exec(compile(b["source"], b["name"], "exec"), ns)
             results[b["index"]] = {"ok": True, "stdout": buf.getvalue()}
         except BaseException:
             results[b["index"]] = {"ok": False, "stdout": buf.getvalue(), "error": traceback.format_exc()}

@@ -43,10 +43,11 @@ TIMEOUT = 600
 #: (page, the block's first line). Each entry says what the page's owner should add; an entry whose
 #: block is gone or already marked fails, so the table cannot outlive the fix.
 OVERRIDES: Dict[Tuple[str, str], Tuple[str, str]] = {
-    ("README.md", "python3 -m venv .venv && .venv/bin/pip install '.[all,test]' && .venv/bin/govnews-nlp download pkuseg"
-     " && .venv/bin/govnews-nlp extract seeds --segmenter pkuseg --output seeds.records.jsonl"): (
+    ("README.md", "python3 -m venv .venv && .venv/bin/pip install '.[all,test]' && .venv/bin/govnews-nlp download"
+     " pkuseg && .venv/bin/govnews-nlp extract seeds --segmenter pkuseg --output seeds.records.jsonl"): (
         "skip", "it builds a virtual environment of a fresh clone and runs the whole test suite"),
-    ("docs/performance.md", "python benchmarks/run.py                 # everything (≈2 min); --quick skips the corpus runs"): (
+    ("docs/performance.md",
+     "python benchmarks/run.py                 # everything (≈2 min); --quick skips the corpus runs"): (
         "skip", "the benchmarks take minutes on a shared 2-core machine (over the docs test's budget)"),
 }
 #: Blocks of other owners' pages that fail today (strict xfail: fixing the page makes this entry fail).
@@ -167,9 +168,9 @@ def _run_python_page(page: str, tmp: Path) -> Dict[str, dict]:
         proc = subprocess.run([sys.executable, "-c", RUNNER, str(spec), str(out)], cwd=ROOT, env=env,
                               capture_output=True, text=True, timeout=TIMEOUT)
         results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+        died = f"the interpreter exited {proc.returncode}:\n{proc.stderr[-3000:]}"
         for b in todo:  # a block the interpreter never finished (it died): say how
-            results.setdefault(str(b.index), {"ok": False, "stdout": "",
-                                              "error": f"the interpreter exited {proc.returncode}:\n{proc.stderr[-3000:]}"})
+            results.setdefault(str(b.index), {"ok": False, "stdout": "", "error": died})
         _python_results[page] = results
     return _python_results[page]
 

@@ -51,9 +51,7 @@ OVERRIDES: Dict[Tuple[str, str], Tuple[str, str]] = {
         "skip", "the benchmarks take minutes on a shared 2-core machine (over the docs test's budget)"),
 }
 #: Blocks of other owners' pages that fail today (strict xfail: fixing the page makes this entry fail).
-KNOWN_FAILURES: Dict[Tuple[str, int], str] = {
-    ("docs/normalizer.md", 0): "the block uses `raw` without defining it (NameError)",
-}
+KNOWN_FAILURES: Dict[Tuple[str, int], str] = {}
 
 
 @dataclass(frozen=True)

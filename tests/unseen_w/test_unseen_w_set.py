@@ -14,9 +14,9 @@ HERE = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")
-def make_dirty(heldout_generator):
+def make_dirty(regression_generator):
     pytest.importorskip("opencc")
-    return heldout_generator(HERE)
+    return regression_generator(HERE)
 
 
 def test_gold_passes_the_machine_check(make_dirty):
